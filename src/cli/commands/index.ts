@@ -1,0 +1,7 @@
+import type { CliCommand } from '../cli-command.js';
+
+/**
+ * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
+ * exactly these, so only commands that work belong here.
+ */
+export const commands: readonly CliCommand[] = [];

@@ -1,0 +1,14 @@
+export { ExitCode } from './exit-codes.js';
+export { errorCodes, exitCodeFor } from './error-codes.js';
+export type { ErrorCode } from './error-codes.js';
+export { RampartError, isRampartError } from './errors.js';
+export type { RampartErrorOptions } from './errors.js';
+export type { Finding, Fix, Unknown } from './finding.js';
+export { formatLocation } from './location.js';
+export type { Location } from './location.js';
+export { ok, fail } from './result.js';
+export type { Result } from './result.js';
+export { createRegistry, UNIT_ID } from './registry.js';
+export type { Registry, RegistryOptions, Unit } from './registry.js';
+export { severities, isSeverity, parseSeverity, severityRank, compareSeverity, atLeast } from './severity.js';
+export type { Severity } from './severity.js';
