@@ -4,6 +4,7 @@
 # Every start records a PID under $RAMPART_SERVICES_DIR; stop_all stops exactly those.
 
 RAMPART_SERVICES_DIR=${RAMPART_SERVICES_DIR:-/tmp/rampart-services}
+STARTED_SERVICES=()   # only what this shell started is stopped by stop_all
 APT_PACKAGES=(docker.io docker-registry skopeo umoci mmdebstrap bpftrace postgresql nats-server iproute2 apache2-utils zstd ca-certificates)
 
 install_packages() {
@@ -30,7 +31,7 @@ start_dockerd() {
   mkdir -p "$RAMPART_SERVICES_DIR"
   if docker info >/dev/null 2>&1; then echo "ci: dockerd already running"; return 0; fi
   setsid dockerd >"$RAMPART_SERVICES_DIR/dockerd.log" 2>&1 </dev/null &
-  echo $! >"$RAMPART_SERVICES_DIR/dockerd.pid"
+  echo $! >"$RAMPART_SERVICES_DIR/dockerd.pid"; STARTED_SERVICES+=(dockerd)
   wait_for 60 docker info || { tail -20 "$RAMPART_SERVICES_DIR/dockerd.log"; return 1; }
   echo "ci: dockerd ready"
 }
@@ -45,7 +46,7 @@ storage: { filesystem: { rootdirectory: $RAMPART_SERVICES_DIR/registry-data }, d
 http: { addr: 127.0.0.1:5000 }
 YML
   setsid docker-registry serve "$RAMPART_SERVICES_DIR/registry.yml" >"$RAMPART_SERVICES_DIR/registry.log" 2>&1 </dev/null &
-  echo $! >"$RAMPART_SERVICES_DIR/registry.pid"
+  echo $! >"$RAMPART_SERVICES_DIR/registry.pid"; STARTED_SERVICES+=(registry)
   wait_for 30 curl -sf http://127.0.0.1:5000/v2/
   echo "ci: registry ready on 127.0.0.1:5000"
 }
@@ -59,6 +60,7 @@ start_postgres() {
   fi
   if ! su postgres -c "$bin/pg_ctl -D $data status" >/dev/null 2>&1; then
     su postgres -c "$bin/pg_ctl -D $data -l $data/postgres.log -o '-p 55432 -k /tmp -c listen_addresses=127.0.0.1' -w start" >/dev/null
+    STARTED_SERVICES+=(postgres)
   fi
   head -1 "$data/postmaster.pid" >"$RAMPART_SERVICES_DIR/postgres.pid"
   psql -h 127.0.0.1 -p 55432 -U postgres -tAc "select 1 from pg_database where datname='rampart_test'" | grep -q 1 ||
@@ -70,7 +72,7 @@ start_nats() {
   if [ -f "$RAMPART_SERVICES_DIR/nats.pid" ] && kill -0 "$(cat "$RAMPART_SERVICES_DIR/nats.pid")" 2>/dev/null; then return 0; fi
   mkdir -p "$RAMPART_SERVICES_DIR/nats"
   setsid nats-server -js -a 127.0.0.1 -p 54222 -sd "$RAMPART_SERVICES_DIR/nats" >"$RAMPART_SERVICES_DIR/nats.log" 2>&1 </dev/null &
-  echo $! >"$RAMPART_SERVICES_DIR/nats.pid"
+  echo $! >"$RAMPART_SERVICES_DIR/nats.pid"; STARTED_SERVICES+=(nats)
   echo "ci: nats-server (JetStream) on 127.0.0.1:54222"
 }
 
@@ -94,7 +96,8 @@ start_all() {
 
 stop_all() {
   local name pid
-  for name in nats registry dockerd; do
+  for name in "${STARTED_SERVICES[@]}"; do
+    [ "$name" = postgres ] && continue
     if [ -f "$RAMPART_SERVICES_DIR/$name.pid" ]; then
       pid=$(cat "$RAMPART_SERVICES_DIR/$name.pid")
       kill "$pid" 2>/dev/null || true
@@ -102,7 +105,7 @@ stop_all() {
       rm -f "$RAMPART_SERVICES_DIR/$name.pid"
     fi
   done
-  if [ -f "$RAMPART_SERVICES_DIR/pgdata/PG_VERSION" ]; then
+  if [[ " ${STARTED_SERVICES[*]} " == *" postgres "* ]]; then
     su postgres -c "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl -D $RAMPART_SERVICES_DIR/pgdata -m fast stop" >/dev/null 2>&1 || true
     rm -f "$RAMPART_SERVICES_DIR/postgres.pid"
   fi
