@@ -11,7 +11,7 @@ import { readImageFile } from './read-image-file.js';
 import { squashFilesystem } from './squash-filesystem.js';
 
 describeWithServices('docker: targets through the Engine API', ['docker'], ({ docker }) => {
-  const tag = `rampart-test-${randomBytes(4).toString('hex')}:v1`;
+  const tag = `127.0.0.1:5000/rampart-test/daemon-${randomBytes(4).toString('hex')}:v1`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'rampart-daemon-test-'));
 
   beforeAll(async () => {

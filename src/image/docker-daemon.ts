@@ -58,10 +58,9 @@ async function readBody(response: IncomingMessage, max: number): Promise<Buffer>
  */
 export async function openDaemonImage(name: string, target: string, dockerHost: string, limits: ImageLimits): Promise<ReadableImage> {
   const endpoint = parseDockerHost(dockerHost);
-  const encoded = encodeURIComponent(name);
   let inspect: IncomingMessage;
   try {
-    inspect = await get(endpoint, `/images/${encoded}/json`);
+    inspect = await get(endpoint, `/images/${encodeURI(name)}/json`);
   } catch (error) {
     throw new RampartError('DAEMON_UNAVAILABLE', `cannot reach the Docker daemon at ${dockerHost}: ${(error as Error).message}`, { cause: error });
   }
@@ -76,7 +75,7 @@ export async function openDaemonImage(name: string, target: string, dockerHost: 
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
     const file = path.join(dir, 'image.tar');
-    const exported = await get(endpoint, `/images/${encoded}/get`);
+    const exported = await get(endpoint, `/images/get?names=${encodeURIComponent(name)}`);
     if (exported.statusCode !== 200) {
       const text = (await readBody(exported, 64 * 1024)).toString('utf8');
       throw new RampartError('DAEMON_UNAVAILABLE', `Docker daemon could not export ${name} (${exported.statusCode}): ${text.slice(0, 200)}`);
