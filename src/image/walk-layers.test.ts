@@ -130,9 +130,9 @@ describe('layer walker', () => {
     await image.close();
   });
 
-  it('names the blob and the offset of a truncated gzip layer', async () => {
-    const tar = await makeTar([{ name: 'big', content: Buffer.from(Array.from({ length: 200_000 }, (_, i) => i % 251)) }]);
-    const image = await imageOf([{ tar, mangle: (b) => b.subarray(0, Math.floor(b.length / 2)) }]);
+  it.each(['gzip', 'zstd'] as const)('names the blob and the offset of a truncated %s layer', async (compression) => {
+    const tar = await makeTar([{ name: 'big', content: Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251)) }]);
+    const image = await imageOf([{ tar, compression, mangle: (b) => b.subarray(0, Math.floor(b.length / 2)) }]);
     const error = await failure(walkLayers(image, { entry: () => undefined }));
     expect(error).toMatchObject({ code: 'BAD_ARCHIVE' });
     const message = (error as Error).message;
