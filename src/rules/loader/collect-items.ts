@@ -155,7 +155,7 @@ function collectMacro(item: ItemMap, it: RulesItem, state: RulesetState, r: Repo
 }
 
 /** Parses the `exceptions` key of a rule item (validation of comps happens when compiling). */
-export function readExceptions(raw: unknown, label: string, pos: ItemPosition, r: Reporter, requireFields: boolean): ExceptionDef[] | undefined {
+export function readExceptions(raw: unknown, label: string, pos: ItemPosition, r: Reporter, requireFields: boolean, overriding = false): ExceptionDef[] | undefined {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
     r.error('LOAD_ERR_YAML_VALIDATE', "Value of 'exceptions' must be a sequence", label, pos);
@@ -178,6 +178,7 @@ export function readExceptions(raw: unknown, label: string, pos: ItemPosition, r
       return undefined;
     }
     if (out.some((x) => x.name === name)) r.warn('LOAD_EXCEPTION_NAME_NOT_UNIQUE', `Multiple definitions of exception '${name}' in the same rule`, label, pos);
+    if (m['values'] === undefined && overriding) r.warn('LOAD_APPEND_NO_VALUES', 'Overriding/appending exception with no values', label, pos);
     const fields = m['fields'] as string | string[] | undefined;
     const comps = m['comps'] as string | string[] | undefined;
     out.push({ name, fields, comps, values: Array.isArray(m['values']) ? (m['values'] as unknown[]) : [] });

@@ -20,12 +20,11 @@ function appendExceptions(rule: RuleDef, add: readonly ExceptionDef[], label: st
       rule.exceptions.push(e);
       continue;
     }
-    if (e.values.length === 0) r.warn('LOAD_APPEND_NO_VALUES', 'Overriding/appending exception with no values', label, pos);
     prev.values.push(...e.values);
   }
 }
 
-function setKey(rule: RuleDef, key: string, item: ItemMap, it: RulesItem, r: Reporter, label: string): boolean {
+function setKey(rule: RuleDef, key: string, item: ItemMap, it: RulesItem, r: Reporter, label: string, replacing = false): boolean {
   const v = item[key];
   switch (key) {
     case 'condition': rule.condition = str(v) ?? ''; rule.conditionPosition = it.keyPositions.get('condition') ?? it.position; return true;
@@ -35,9 +34,8 @@ function setKey(rule: RuleDef, key: string, item: ItemMap, it: RulesItem, r: Rep
     case 'enabled': rule.enabled = v !== false; return true;
     case 'warn_evttypes': rule.warnEvttypes = v !== false; return true;
     case 'skip-if-unknown-filter': rule.skipIfUnknownFilter = v === true; return true;
-    case 'capture':
-      if (typeof v !== 'boolean') { r.error('LOAD_ERR_YAML_VALIDATE', "Value of 'capture' must be a boolean", label, it.position); return false; }
-      rule.capture = v; return true;
+    case 'capture': // Falco accepts any scalar here (its own test loads `capture: "yes"`); only `true` turns capture on
+      rule.capture = v === true; return true;
     case 'capture_duration':
       if (typeof v !== 'number') { r.error('LOAD_ERR_YAML_VALIDATE', "Value of 'capture_duration' must be a number", label, it.position); return false; }
       rule.captureDuration = v; return true;
@@ -47,9 +45,8 @@ function setKey(rule: RuleDef, key: string, item: ItemMap, it: RulesItem, r: Rep
       rule.priority = p; return true;
     }
     case 'exceptions': {
-      const ex = readExceptions(v, label, it.position, r, false);
+      const ex = readExceptions(v, label, it.position, r, replacing, replacing);
       if (ex === undefined) return false;
-      if (ex.some((e) => e.values.length === 0) && rule.exceptions.length > 0) r.warn('LOAD_APPEND_NO_VALUES', 'Overriding/appending exception with no values', label, it.position);
       rule.exceptions = ex; return true;
     }
   }
@@ -64,7 +61,7 @@ function appendKey(rule: RuleDef, key: string, item: ItemMap, it: RulesItem, r: 
     case 'desc': rule.desc = `${rule.desc} ${str(v) ?? ''}`; return true;
     case 'tags': rule.tags.push(...strList(v).filter((t) => !rule.tags.includes(t))); return true;
     case 'exceptions': {
-      const ex = readExceptions(v, label, it.position, r, true);
+      const ex = readExceptions(v, label, it.position, r, false, true);
       if (ex === undefined) return false;
       appendExceptions(rule, ex, label, it.position, r);
       return true;
@@ -124,7 +121,7 @@ export function collectRule(item: ItemMap, it: RulesItem, state: RulesetState, r
       return;
     }
     for (const [key, mode] of modes) {
-      const ok = mode === 'append' ? appendKey(prev, key, item, it, r, label) : setKey(prev, key, item, it, r, label);
+      const ok = mode === 'append' ? appendKey(prev, key, item, it, r, label) : setKey(prev, key, item, it, r, label, true);
       if (!ok) return;
     }
     return;

@@ -89,7 +89,10 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
         references: [...refs], position: rule.position, index: index++,
       });
     } catch (e) {
-      if (e instanceof ConditionSyntaxError) {
+      if (!rule.enabled && (e instanceof ConditionSyntaxError || e instanceof ConditionCompileError)) {
+        // Falco does not compile disabled rules; Rampart tries, and reports what would fail if enabled.
+        r.warn('LOAD_COMPILE_CONDITION', `rule is disabled and would not compile: ${e.message}`, label, rule.conditionPosition);
+      } else if (e instanceof ConditionSyntaxError) {
         r.error('LOAD_ERR_COMPILE_CONDITION', e.message, label, at(rule.conditionPosition, e.pos.idx, condition));
       } else if (e instanceof ConditionCompileError) {
         const unknownField = e.message.startsWith('filter_check called with nonexistent field') || e.message.startsWith('invalid formatting token');
