@@ -13,7 +13,7 @@ function strList(v: unknown): string[] {
 }
 
 /** Merges appended exceptions: same name → values appended; new name → added. */
-function appendExceptions(rule: RuleDef, add: readonly ExceptionDef[], label: string, pos: RulesItem['position'], r: Reporter): void {
+function appendExceptions(rule: RuleDef, add: readonly ExceptionDef[]): void {
   for (const e of add) {
     const prev = rule.exceptions.find((x) => x.name === e.name);
     if (prev === undefined) {
@@ -63,7 +63,7 @@ function appendKey(rule: RuleDef, key: string, item: ItemMap, it: RulesItem, r: 
     case 'exceptions': {
       const ex = readExceptions(v, label, it.position, r, false, true);
       if (ex === undefined) return false;
-      appendExceptions(rule, ex, label, it.position, r);
+      appendExceptions(rule, ex);
       return true;
     }
   }
