@@ -22,3 +22,9 @@ export type { Alert, RuleEngine, RuleEngineOptions, RuleSelection } from './rule
 
 /** Compiles already-loaded rules into an engine (alias kept for the runtime contract). */
 export { loadRules as compileRules } from './loader/load-rules.js';
+export { conditionCost, lintRules } from './analysis/lint-rules.js';
+export type { LintOptions, RuleLintFinding, RuleLintKind } from './analysis/lint-rules.js';
+export { parseRuleTestFixture, ruleTestCaseSchema, runRuleTests } from './analysis/run-rule-tests.js';
+export type { ParsedFixture, RuleTestCase, RuleTestResult } from './analysis/run-rule-tests.js';
+export { benchRules } from './analysis/bench-rules.js';
+export type { BenchResult } from './analysis/bench-rules.js';

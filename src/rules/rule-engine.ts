@@ -73,7 +73,9 @@ export function createRuleEngine(rules: readonly CompiledRule[], registry: Field
     const t = ev['evt.type'];
     return (typeof t === 'string' ? byType.get(t) : undefined) ?? anyType;
   };
+  const clocks = [...new Set(active.map((r) => r.clock))];
   const match = (ev: EventRecord): CompiledRule[] => {
+    for (const c of clocks) c.gen++;
     const out: CompiledRule[] = [];
     for (const r of candidates(ev)) {
       if (r.predicate(ev)) {

@@ -7,40 +7,42 @@ import type { Expr } from '../condition/ast.js';
  */
 export function conditionEventTypes(expr: Expr, universe: readonly string[]): Set<string> {
   const all = new Set(universe);
-  return walk(expr, false, all);
+  return walk(expr, false, all) ?? all;
 }
 
-function walk(e: Expr, negated: boolean, all: ReadonlySet<string>): Set<string> {
+/** `null` stands for "every event type" (most nodes), which keeps the walk cheap. */
+function walk(e: Expr, negated: boolean, all: ReadonlySet<string>): Set<string> | null {
   switch (e.kind) {
     case 'and':
     case 'or': {
       const intersect = (e.kind === 'and') !== negated;
-      const sets = e.children.map((c) => walk(c, negated, all));
-      let acc = sets[0] ?? new Set(all);
-      for (const s of sets.slice(1)) {
-        acc = intersect ? new Set([...acc].filter((x) => s.has(x))) : new Set([...acc, ...s]);
+      let acc: Set<string> | null = intersect ? null : new Set();
+      for (const c of e.children) {
+        const s = walk(c, negated, all);
+        if (intersect) acc = s === null ? acc : acc === null ? s : new Set([...acc].filter((x) => s.has(x)));
+        else if (acc !== null) acc = s === null ? null : new Set([...acc, ...s]);
       }
       return acc;
     }
     case 'not':
       return walk(e.child, !negated, all);
     case 'identifier':
-      return new Set(all);
+      return null;
     case 'unary':
-      if (e.left.kind === 'field' && e.left.field === 'evt.type' && e.left.arg === undefined) return negated ? new Set() : new Set(all);
-      return new Set(all);
+      if (e.left.kind === 'field' && e.left.field === 'evt.type' && e.left.arg === undefined) return negated ? new Set() : null;
+      return null;
     case 'binary': {
       const invariant = evtNumInvariant(e);
       if (invariant === 'never' && !negated) return new Set();
       if (invariant === 'always' && negated) return new Set();
-      if (e.left.kind !== 'field' || e.left.field !== 'evt.type' || e.left.arg !== undefined || e.modifier !== undefined) return new Set(all);
+      if (e.left.kind !== 'field' || e.left.field !== 'evt.type' || e.left.arg !== undefined || e.modifier !== undefined) return null;
       const r = e.right;
-      if (r.kind !== 'value' && r.kind !== 'list') return new Set(all);
+      if (r.kind !== 'value' && r.kind !== 'list') return null;
       const names = r.kind === 'list' ? r.values : [r.value];
       let positive: boolean;
       if (e.op === '=' || e.op === '==' || e.op === 'in') positive = true;
       else if (e.op === '!=') positive = false;
-      else return new Set(all);
+      else return null;
       if (negated) positive = !positive;
       const matched = new Set(names.filter((n) => all.has(n)));
       return positive ? matched : new Set([...all].filter((x) => !matched.has(x)));

@@ -40,6 +40,10 @@ export interface FieldReader {
   readonly extract: Extractor;
   /** True when `extract` returns an array whose elements are each candidates ("any" semantics). */
   readonly multi: boolean;
+  /** For multi readers: candidates start at this index (1 for ancestors: element 0 is the process itself). */
+  readonly skip: number;
+  /** True when the reader is exactly `event[name]` (no argument, no derivation). */
+  readonly plain?: boolean;
 }
 
 /** Builds the reader of one field (with its argument) over event records. */
@@ -51,10 +55,11 @@ export function createFieldReader(info: FieldInfo, arg: string | undefined): Fie
     const index = /^\d+$/.test(arg) ? Number(arg) : undefined;
     if (ancestorFields.has(key) && index === 0) {
       const self = key === 'proc.apid' ? 'proc.pid' : key.replace('proc.a', 'proc.');
-      return { multi: false, extract: (e) => indexOf(e[key], 0) ?? present(e[self]) };
+      return { multi: false, skip: 0, extract: (e) => indexOf(e[key], 0) ?? present(e[self]) };
     }
     return {
       multi: false,
+      skip: 0,
       extract: (e) => {
         const v = e[key];
         if (Array.isArray(v)) return index === undefined ? undefined : present(v[index]);
@@ -64,11 +69,11 @@ export function createFieldReader(info: FieldInfo, arg: string | undefined): Fie
     };
   }
   if (ancestorFields.has(key)) {
-    return { multi: true, extract: (e) => (Array.isArray(e[key]) ? (e[key] as unknown[]).slice(1).filter((x) => x !== null && x !== undefined) : undefined) };
+    return { multi: true, skip: 1, extract: (e) => (Array.isArray(e[key]) && (e[key] as unknown[]).length > 1 ? e[key] : undefined) };
   }
   const sources = netFields[key];
   if (sources !== undefined) {
-    return { multi: true, extract: (e) => {
+    return { multi: true, skip: 0, extract: (e) => {
       const own = present(e[key]);
       if (own !== undefined) return [own];
       const vals = sources.map((s) => e[s]).filter((x) => x !== null && x !== undefined);
@@ -76,6 +81,7 @@ export function createFieldReader(info: FieldInfo, arg: string | undefined): Fie
     } };
   }
   const fallback = derived[key];
-  if (fallback !== undefined) return { multi: false, extract: (e) => present(e[key]) ?? fallback(e) };
-  return { multi: info.isList, extract: (e) => present(e[key]) };
+  if (fallback !== undefined) return { multi: false, skip: 0, extract: (e) => present(e[key]) ?? fallback(e) };
+  if (info.isList) return { multi: true, skip: 0, extract: (e) => (Array.isArray(e[key]) ? e[key] : undefined) };
+  return { multi: false, skip: 0, plain: true, extract: (e) => present(e[key]) };
 }

@@ -2,7 +2,8 @@ import type { Expr } from '../condition/ast.js';
 import { ConditionSyntaxError } from '../condition/condition-syntax-error.js';
 import { formatCondition } from '../condition/format-condition.js';
 import { parseCondition } from '../condition/parse-condition.js';
-import { compileCondition } from '../compile/compile-condition.js';
+import { compileGenerated, findSharedSubconditions } from '../compile/compile-condition.js';
+import type { CompileMemo } from '../compile/compile-condition.js';
 import { ConditionCompileError } from '../compile/event-record.js';
 import { conditionEventTypes } from '../compile/event-types.js';
 import type { FieldRegistry } from '../fields/field-registry.js';
@@ -12,7 +13,7 @@ import type { Reporter } from './collect-items.js';
 import type { CompiledRule } from './compiled-rule.js';
 import { expandCondition } from './expand-condition.js';
 import type { ItemPosition } from './load-diagnostic.js';
-import type { RulesetState } from './ruleset-model.js';
+import type { RuleDef, RulesetState } from './ruleset-model.js';
 
 export const NO_EVTTYPE_WARNING = 'Rule matches too many evt.type values. This has a significant performance penalty.';
 const KNOWN_SOURCES = new Set(['syscall']);
@@ -59,7 +60,9 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
   const ctx = { macro, list: (n: string) => state.lists.get(n)?.items };
   const used = new Set<string>();
   const out: CompiledRule[] = [];
-  let index = 0;
+  const clock = { gen: 0 };
+  // Pass 1: exceptions, parsing and expansion; pass 2 compiles with sub-conditions shared across rules.
+  const expanded: { rule: RuleDef; condition: string; ast: Expr; refs: Set<string> }[] = [];
   for (const rule of state.rules.values()) {
     const label = `rule '${rule.name}'`;
     if (!KNOWN_SOURCES.has(rule.source)) {
@@ -70,8 +73,17 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
     if (condition === undefined) continue;
     const refs = new Set<string>();
     try {
-      const ast = expandCondition(parseCondition(condition), ctx, refs);
-      const predicate = compileCondition(ast, registry);
+      expanded.push({ rule, condition, ast: expandCondition(parseCondition(condition), ctx, refs), refs });
+    } catch (e) {
+      reportFailure(e, rule, condition, r);
+    }
+  }
+  const memo: CompileMemo = { shared: findSharedSubconditions(expanded.map((x) => x.ast)), compiled: new Map(), clock };
+  let index = 0;
+  for (const { rule, ast, refs } of expanded) {
+    const label = `rule '${rule.name}'`;
+    try {
+      const predicate = compileGenerated(ast, registry, memo);
       const output = compileOutput(rule.output, registry);
       const fields = new Set<string>();
       fieldsOf(ast, fields);
@@ -86,29 +98,34 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
       out.push({
         name: rule.name, desc: rule.desc, priority: rule.priority, tags: rule.tags, source: rule.source, output: rule.output,
         enabled: rule.enabled, compiledCondition: formatCondition(ast), ast, predicate, eventTypes, matchesAllTypes,
-        references: [...refs], position: rule.position, index: index++,
+        references: [...refs], position: rule.position, index: index++, clock,
       });
     } catch (e) {
-      if (!rule.enabled && (e instanceof ConditionSyntaxError || e instanceof ConditionCompileError)) {
-        // Falco does not compile disabled rules; Rampart tries, and reports what would fail if enabled.
-        r.warn('LOAD_COMPILE_CONDITION', `rule is disabled and would not compile: ${e.message}`, label, rule.conditionPosition);
-      } else if (e instanceof ConditionSyntaxError) {
-        r.error('LOAD_ERR_COMPILE_CONDITION', e.message, label, at(rule.conditionPosition, e.pos.idx, condition));
-      } else if (e instanceof ConditionCompileError) {
-        const unknownField = e.message.startsWith('filter_check called with nonexistent field') || e.message.startsWith('invalid formatting token');
-        if (unknownField && rule.skipIfUnknownFilter) {
-          r.warn('LOAD_UNKNOWN_FILTER', `${e.message}; rule skipped (skip-if-unknown-filter)`, label, rule.conditionPosition);
-        } else if (e.message.startsWith('invalid formatting token')) {
-          r.error('LOAD_ERR_COMPILE_OUTPUT', e.message, label, rule.position);
-        } else {
-          r.error('LOAD_ERR_COMPILE_CONDITION', e.message, label, at(rule.conditionPosition, Math.min(e.idx, rule.condition.length), rule.condition));
-        }
-      } else {
-        throw e;
-      }
+      reportFailure(e, rule, rule.condition, r);
     }
   }
   for (const [name, def] of state.macros) if (!used.has(`macro:${name}`)) r.warn('LOAD_UNUSED_MACRO', 'Macro not referred to by any other rule/macro', `macro '${name}'`, def.position);
   for (const [name, def] of state.lists) if (!used.has(`list:${name}`)) r.warn('LOAD_UNUSED_LIST', 'List not referred to by any other rule/macro/list', `list '${name}'`, def.position);
   return out;
+}
+
+function reportFailure(e: unknown, rule: RuleDef, condition: string, r: Reporter): void {
+  const label = `rule '${rule.name}'`;
+  if (!rule.enabled && (e instanceof ConditionSyntaxError || e instanceof ConditionCompileError)) {
+    // Falco does not compile disabled rules; Rampart tries, and reports what would fail if enabled.
+    r.warn('LOAD_COMPILE_CONDITION', `rule is disabled and would not compile: ${e.message}`, label, rule.conditionPosition);
+  } else if (e instanceof ConditionSyntaxError) {
+    r.error('LOAD_ERR_COMPILE_CONDITION', e.message, label, at(rule.conditionPosition, e.pos.idx, condition));
+  } else if (e instanceof ConditionCompileError) {
+    const unknownField = e.message.startsWith('filter_check called with nonexistent field') || e.message.startsWith('invalid formatting token');
+    if (unknownField && rule.skipIfUnknownFilter) {
+      r.warn('LOAD_UNKNOWN_FILTER', `${e.message}; rule skipped (skip-if-unknown-filter)`, label, rule.conditionPosition);
+    } else if (e.message.startsWith('invalid formatting token')) {
+      r.error('LOAD_ERR_COMPILE_OUTPUT', e.message, label, rule.position);
+    } else {
+      r.error('LOAD_ERR_COMPILE_CONDITION', e.message, label, at(rule.conditionPosition, Math.min(e.idx, rule.condition.length), rule.condition));
+    }
+  } else {
+    throw e;
+  }
 }

@@ -24,4 +24,6 @@ export interface CompiledRule {
   readonly position: ItemPosition;
   /** Definition order (first-match order). */
   readonly index: number;
+  /** Shared per-ruleset evaluation clock: bump `gen` before evaluating a new event (the engine does). */
+  readonly clock: { gen: number };
 }

@@ -1,4 +1,4 @@
-import { compileOperand } from '../compile/compile-operand.js';
+import { compileOperand, multiValues } from '../compile/compile-operand.js';
 import type { EventRecord, Extractor } from '../compile/event-record.js';
 import { ConditionCompileError } from '../compile/event-record.js';
 import type { FieldRegistry } from '../fields/field-registry.js';
@@ -38,7 +38,7 @@ export function compileOutput(template: string, registry: FieldRegistry): Compil
     const operand = compileOperand({ kind: 'field', field, ...(arg === undefined ? {} : { arg }), pos: { idx: at, line: 1, col: at + 1 } }, registry);
     const name = arg === undefined ? field : `${field}[${arg}]`;
     fields.push(name);
-    pieces.push({ name, get: operand.extract });
+    pieces.push({ name, get: operand.multi ? (ev) => multiValues(operand, operand.extract(ev)) : operand.extract });
     const consumed = open === '(' && close === ')' ? whole : whole.slice(0, whole.length - close.length);
     last = at + consumed.length;
   }
