@@ -24,7 +24,8 @@ export interface Operand {
 
 const identity = (v: unknown): unknown => v;
 
-function mapValue(o: Operand, kind: FieldValueKind, f: (v: unknown) => unknown): Operand {
+function mapValue(operand: Operand, kind: FieldValueKind, f: (v: unknown) => unknown): Operand {
+  const { plainKey: _plain, ...o } = operand; // a transformed value is no longer the plain key
   if (o.multi) {
     const prev = o.convert;
     return { ...o, kind, convert: (v) => {
@@ -107,11 +108,11 @@ export function compileOperand(e: FieldLike | LiteralExpr, registry: FieldRegist
     case 'b64':
       return mapValue(first as Operand, 'string', (v) => {
         const s = asString(v);
-        if (s === undefined || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return undefined;
+        if (s === undefined || s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return undefined;
         return Buffer.from(s, 'base64').toString('latin1');
       });
     case 'len': {
-      const o = first as Operand;
+      const { plainKey: _plain, ...o } = first as Operand;
       const get = o.extract;
       return { ...o, multi: false, kind: 'number', extract: (ev: EventRecord) => {
         const v = get(ev);
