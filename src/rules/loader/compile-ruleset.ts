@@ -78,7 +78,8 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
       reportFailure(e, rule, condition, r);
     }
   }
-  const memo: CompileMemo = { shared: findSharedSubconditions(expanded.map((x) => x.ast)), compiled: new Map(), clock };
+  const keys = new WeakMap<Expr, string>();
+  const memo: CompileMemo = { shared: findSharedSubconditions(expanded.map((x) => x.ast), keys), compiled: new Map(), clock, keys };
   let index = 0;
   for (const { rule, ast, refs } of expanded) {
     const label = `rule '${rule.name}'`;
