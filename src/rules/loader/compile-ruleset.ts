@@ -92,6 +92,9 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
         if (registry.fields.get(f)?.deprecated === true) r.warn('LOAD_DEPRECATED_ITEM', `usage of deprecated field '${f}' has been detected in the rule condition`, label, rule.conditionPosition);
       }
       for (const f of output.deprecatedFields) r.warn('LOAD_DEPRECATED_ITEM', `usage of deprecated field '${f}' has been detected in the rule output`, label, rule.position);
+      if (comparesWithNA(ast)) {
+        r.warn('LOAD_UNSAFE_NA_CHECK', "Comparing a field value with <NA> is unsafe and can lead to unpredictable behavior of the rule condition. If you need to check for the existence of a field, consider using the 'exists' operator instead.", label, rule.conditionPosition);
+      }
       const eventTypes = conditionEventTypes(ast, registry.eventNames);
       const matchesAllTypes = eventTypes.size === registry.eventNames.length;
       if (matchesAllTypes && rule.warnEvttypes) r.warn('LOAD_NO_EVTTYPE', NO_EVTTYPE_WARNING, label, rule.conditionPosition);
@@ -128,5 +131,15 @@ function reportFailure(e: unknown, rule: RuleDef, condition: string, r: Reporter
     }
   } else {
     throw e;
+  }
+}
+
+/** Does the condition compare a field with the literal `<NA>` (Falco's LOAD_UNSAFE_NA_CHECK)? */
+function comparesWithNA(e: Expr): boolean {
+  switch (e.kind) {
+    case 'and': case 'or': return e.children.some(comparesWithNA);
+    case 'not': return comparesWithNA(e.child);
+    case 'binary': return (e.right.kind === 'value' && e.right.value === '<NA>') || (e.right.kind === 'list' && e.right.values.includes('<NA>'));
+    default: return false;
   }
 }
