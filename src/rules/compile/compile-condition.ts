@@ -93,8 +93,7 @@ export function compileGenerated(expr: Expr, registry: FieldRegistry, memo: Comp
     if (e === expr || e.kind === 'identifier') return undefined;
     return memo.shared.has(keyOf(e, memo.keys)) ? compileGenerated(e, registry, memo) : undefined;
   });
-  const inner = instantiate(source, parts);
-  const p = memo.shared.has(key) && expr.kind !== 'unary' ? remember(inner, memo.clock) : inner;
+  const p = instantiate(source, parts, memo.shared.has(key) && expr.kind !== 'unary' ? memo.clock : undefined);
   memo.compiled.set(key, p);
   return p;
 }
