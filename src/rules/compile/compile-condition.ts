@@ -51,7 +51,10 @@ export function keyOf(e: Expr, keys: WeakMap<Expr, string> | undefined): string 
   if (keys === undefined) return formatCondition(e);
   let k = keys.get(e);
   if (k === undefined) {
-    k = formatCondition(e);
+    // Same text as formatCondition, built from the children's cached keys (linear overall).
+    if (e.kind === 'and' || e.kind === 'or') k = `(${e.children.map((c) => keyOf(c, keys)).join(` ${e.kind} `)})`;
+    else if (e.kind === 'not') k = `not ${keyOf(e.child, keys)}`;
+    else k = formatCondition(e);
     keys.set(e, k);
   }
   return k;

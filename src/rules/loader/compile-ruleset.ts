@@ -1,8 +1,7 @@
 import type { Expr } from '../condition/ast.js';
 import { ConditionSyntaxError } from '../condition/condition-syntax-error.js';
-import { formatCondition } from '../condition/format-condition.js';
 import { parseCondition } from '../condition/parse-condition.js';
-import { compileGenerated, findSharedSubconditions } from '../compile/compile-condition.js';
+import { compileGenerated, findSharedSubconditions, keyOf } from '../compile/compile-condition.js';
 import type { CompileMemo } from '../compile/compile-condition.js';
 import { ConditionCompileError } from '../compile/event-record.js';
 import { conditionEventTypes } from '../compile/event-types.js';
@@ -101,7 +100,7 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
       refs.forEach((x) => used.add(x));
       out.push({
         name: rule.name, desc: rule.desc, priority: rule.priority, tags: rule.tags, source: rule.source, output: rule.output,
-        enabled: rule.enabled, compiledCondition: formatCondition(ast), ast, predicate, eventTypes, matchesAllTypes,
+        enabled: rule.enabled, compiledCondition: keyOf(ast, keys), ast, predicate, eventTypes, matchesAllTypes,
         references: [...refs], position: rule.position, index: index++, clock,
       });
     } catch (e) {
