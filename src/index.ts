@@ -2,3 +2,4 @@
 // `exports` subpaths in package.json as they arrive.
 export * as core from './core/index.js';
 export * as image from './image/index.js';
+export * as rules from './rules/index.js';
