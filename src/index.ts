@@ -2,3 +2,4 @@
 // `exports` subpaths in package.json as they arrive.
 export * as core from './core/index.js';
 export * as versioning from './versioning/index.js';
+export * as vulndb from './vulndb/index.js';
