@@ -25,7 +25,11 @@ const release = z.looseObject({
   nodsa: z.string().optional(),
   nodsa_reason: z.string().optional(),
 });
-const cveEntry = z.looseObject({ description: z.string().optional(), releases: z.record(z.string(), release) });
+// The tracker writes `"releases": []` (an empty list, not an object) for packages with no release.
+const cveEntry = z.looseObject({
+  description: z.string().optional(),
+  releases: z.preprocess((v) => (Array.isArray(v) && v.length === 0 ? {} : v), z.record(z.string(), release)),
+});
 
 export function isDebianTrackerJson(doc: unknown): boolean {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
