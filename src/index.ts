@@ -3,3 +3,4 @@
 export * as core from './core/index.js';
 export * as versioning from './versioning/index.js';
 export * as vulndb from './vulndb/index.js';
+export * as match from './match/index.js';

@@ -13,8 +13,9 @@ export function ecosystemRelease(ecosystem: string): string | undefined {
   return colon < 0 ? undefined : ecosystem.slice(colon + 1);
 }
 
-/** Package names as the ecosystem compares them (PEP 503 for PyPI; others are exact). */
+/** Package names as the ecosystem compares them (PEP 503 for PyPI, case-insensitive NuGet; others exact). */
 export function normalizePackageName(base: string, name: string): string {
   if (base === 'PyPI') return name.toLowerCase().replace(/[-_.]+/g, '-');
+  if (base === 'NuGet') return name.toLowerCase();
   return name;
 }
