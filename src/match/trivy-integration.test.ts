@@ -154,7 +154,6 @@ const EXCLUDED: Record<string, string> = {
 type FanalPkg = { Name: string; Version: string; Release?: string; Epoch?: number; SrcName?: string; SrcVersion?: string; SrcRelease?: string; SrcEpoch?: number };
 const evr = (epoch: number | undefined, v: string, r: string | undefined): string => `${epoch ? `${epoch}:` : ''}${v}${r ? `-${r}` : ''}`;
 
-export { trivyFixtureToOsv };
 
 describeWithTestdata('trivy integration goldens at the matcher level', (root) => {
   const base = path.join(root, 'vulndb', 'trivy-integration');
