@@ -81,8 +81,12 @@ export function evaluateAffected(affected: OsvAffected, version: string, scheme:
     return { status: 'affected', range: { kind: 'versions', listed: version }, fixed };
   }
   let unknown: string | undefined;
+  // A GIT range is undecidable only when nothing else describes the entry: OSV databases resolve
+  // commit ranges into `versions` and usually add an ECOSYSTEM range next to them.
+  const resolved = (affected.versions?.length ?? 0) > 0 || (affected.ranges ?? []).some((r) => r.type === 'ECOSYSTEM' || r.type === 'SEMVER');
   for (const range of affected.ranges ?? []) {
     if (range.type === 'GIT') {
+      if (resolved) continue;
       unknown ??= `GIT range${range.repo === undefined ? '' : ` on ${range.repo}`}: commit ranges cannot be evaluated against a package version`;
       continue;
     }
