@@ -4,6 +4,8 @@
 // every OSV record under ../shared/testdata/vulndb/osv (~8k records). Prints packages/s.
 // Run `npm run build` first; `npm run bench:match`.
 import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +48,6 @@ let result;
 for (let i = 0; i < rounds; i++) result = matcher.matchPackages(packages);
 const matchMs = (performance.now() - t) / rounds;
 index.close();
-console.log(`index: ${built.records} OSV records built in ${(buildMs / 1000).toFixed(1)} s (${Math.round(built.records / (buildMs / 1000))} records/s)`);
-console.log(`match: ${packages.length} packages in ${matchMs.toFixed(1)} ms → ${Math.round(packages.length / (matchMs / 1000))} packages/s ` +
-  `(${result.matches.length} matches, ${result.unknowns.length} unknowns, ${result.stats.advisories} candidate advisories)`);
+process.stdout.write(`index: ${built.records} OSV records built in ${(buildMs / 1000).toFixed(1)} s (${Math.round(built.records / (buildMs / 1000))} records/s)\n`);
+process.stdout.write(`match: ${packages.length} packages in ${matchMs.toFixed(1)} ms → ${Math.round(packages.length / (matchMs / 1000))} packages/s ` +
+  `(${result.matches.length} matches, ${result.unknowns.length} unknowns, ${result.stats.advisories} candidate advisories)\n`);
