@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Location } from '../core/index.js';
@@ -43,8 +43,10 @@ export function recordsFromDocument(doc: unknown, origin: string, modified: stri
   throw new RampartError('BAD_INPUT', `${origin}: not an OSV record, Alpine secdb or Debian security tracker JSON`, { location });
 }
 
+// Local files are read synchronously: thousands of small advisory files go several times faster
+// than through the thread pool one await at a time, and a build is a batch job anyway.
 async function* readFileRecords(file: string): AsyncGenerator<ReadRecord> {
-  const info = await stat(file);
+  const info = statSync(file);
   const modified = info.mtime.toISOString();
   if (/\.zip$/i.test(file)) {
     for await (const [name, bytes] of readZipEntries(file, (n) => RECORD_FILE.test(n))) {
@@ -54,11 +56,11 @@ async function* readFileRecords(file: string): AsyncGenerator<ReadRecord> {
     return;
   }
   if (info.size > MAX_FILE_BYTES) throw new RampartError('LIMIT_EXCEEDED', `${file} is larger than ${MAX_FILE_BYTES} bytes`, { location: { file } });
-  yield* recordsFromDocument(parseDocument(await readFile(file, 'utf8'), file, { file }), file, modified);
+  yield* recordsFromDocument(parseDocument(readFileSync(file, 'utf8'), file, { file }), file, modified);
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+function* walk(dir: string): Generator<string> {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
@@ -74,12 +76,12 @@ async function* walk(dir: string): AsyncGenerator<string> {
 export async function* readRecords(source: string): AsyncGenerator<ReadRecord> {
   let info;
   try {
-    info = await stat(source);
+    info = statSync(source);
   } catch (error) {
     throw new RampartError('FILE_NOT_FOUND', `${source}: no such file or directory`, { cause: error, location: { file: source } });
   }
   if (info.isDirectory()) {
-    for await (const file of walk(source)) yield* readFileRecords(file);
+    for (const file of walk(source)) yield* readFileRecords(file);
   } else {
     yield* readFileRecords(source);
   }

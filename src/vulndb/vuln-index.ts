@@ -17,11 +17,15 @@ CREATE TABLE records (
   origin TEXT NOT NULL, json TEXT NOT NULL
 );
 CREATE TABLE affected (record_id TEXT NOT NULL, ecosystem TEXT NOT NULL, base TEXT NOT NULL, name TEXT NOT NULL);
-CREATE INDEX affected_lookup ON affected(base, name);
-CREATE INDEX affected_record ON affected(record_id);
 CREATE TABLE aliases (record_id TEXT NOT NULL, alias TEXT NOT NULL);
-CREATE INDEX aliases_alias ON aliases(alias);
-CREATE INDEX aliases_record ON aliases(record_id);
+`;
+
+/** Secondary indexes, created after a fresh bulk load (much faster than maintaining them per row). */
+const INDEXES = `
+CREATE INDEX IF NOT EXISTS affected_lookup ON affected(base, name);
+CREATE INDEX IF NOT EXISTS affected_record ON affected(record_id);
+CREATE INDEX IF NOT EXISTS aliases_alias ON aliases(alias);
+CREATE INDEX IF NOT EXISTS aliases_record ON aliases(record_id);
 `;
 
 /** Where a stored record came from. */
@@ -105,6 +109,8 @@ export function openIndexWriter(file: string, options: { create: boolean; now: (
   const db = new Database(file);
   db.pragma('journal_mode = DELETE');
   db.pragma('synchronous = OFF');
+  // ids written in this session: a fresh build only has stale rows to delete for ids it saw before
+  const written = new Set<string>();
   if (options.create) {
     db.exec(SCHEMA);
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', INDEX_SCHEMA_VERSION);
@@ -134,8 +140,9 @@ export function openIndexWriter(file: string, options: { create: boolean; now: (
     },
     put(record, origin, merge = false) {
       let stored = record;
-      const existing = getRecord.get(record.id);
-      if (merge && existing !== undefined) {
+      const mayExist = !options.create || written.has(record.id);
+      const existing = merge && mayExist ? getRecord.get(record.id) : undefined;
+      if (existing !== undefined) {
         const old = JSON.parse(existing.json) as OsvRecord;
         stored = {
           ...old,
@@ -144,8 +151,11 @@ export function openIndexWriter(file: string, options: { create: boolean; now: (
           affected: [...(old.affected ?? []), ...(record.affected ?? [])],
         };
       }
-      deleteAffected.run(stored.id);
-      deleteAliases.run(stored.id);
+      if (mayExist) {
+        deleteAffected.run(stored.id);
+        deleteAliases.run(stored.id);
+      }
+      written.add(stored.id);
       upsert.run(stored.id, stored.modified, stored.withdrawn ?? null, origin.sourceId, origin.origin, JSON.stringify(stored));
       const seen = new Set<string>();
       for (const a of stored.affected ?? []) {
@@ -167,6 +177,7 @@ export function openIndexWriter(file: string, options: { create: boolean; now: (
     },
     close() {
       touch();
+      db.exec(INDEXES);
       db.close();
     },
   };
