@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-command.js';
 import { imageInspectCommand } from './image-inspect.js';
 import { rulesCommand } from './rules.js';
+import { dbCommand } from './db.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
@@ -8,3 +9,4 @@ import { rulesCommand } from './rules.js';
  */
 export const commands: readonly CliCommand[] = [imageInspectCommand];
 export const commands: readonly CliCommand[] = [rulesCommand];
+export const commands: readonly CliCommand[] = [dbCommand];
