@@ -19,6 +19,8 @@ export interface CompactRange {
   appendLeafHash(leafHash: Buffer): StoredNode[];
   appendLeafData(data: Uint8Array): StoredNode[];
   root(): Buffer;
+  /** The right-border hashes, left to right (the input of `createCompactRange`). */
+  border(): Buffer[];
 }
 
 /** `border` holds the hashes of `frontierNodes(size)`, left to right. */
@@ -49,6 +51,7 @@ export function createCompactRange(size = 0, border: readonly Buffer[] = []): Co
     },
     appendLeafHash,
     appendLeafData: (data) => appendLeafHash(hashLeaf(data)),
+    border: () => nodes.map((n) => n.hash),
     root() {
       if (nodes.length === 0) return emptyRoot();
       let acc = (nodes[nodes.length - 1] as { hash: Buffer }).hash;
