@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { RampartError } from '../core/index.js';
 import { canonicalJson } from './canonical-json.js';
 import type { TrailEntry } from './entry-schemas.js';
 import { trailEntrySchema } from './entry-schemas.js';
+import { hashLeaf } from './hashing.js';
 
 /** What a store keeps beside an entry's bytes so it can be queried without parsing every entry. */
 export interface EntryIndexFields {
@@ -11,7 +11,10 @@ export interface EntryIndexFields {
   readonly container: string | undefined;
   readonly containerName: string | undefined;
   readonly timeMs: number;
-  /** Identifies the source event, so a replayed event (resume after a restart) is not logged twice. */
+  /**
+   * Identifies the event, so a replayed one (resume after a restart) is not logged twice: the leaf
+   * hash (its first 128 bits), since an entry is a deterministic function of its source event.
+   */
   readonly dedupeKey: string;
 }
 
@@ -20,20 +23,27 @@ export interface EncodedEntry extends EntryIndexFields {
   readonly data: string;
 }
 
-export function encodeEntry(entry: TrailEntry): EncodedEntry {
+/** An encoded entry with its RFC 6962 leaf hash. */
+export interface HashedEntry extends EncodedEntry {
+  readonly leafHash: Buffer;
+}
+
+export function encodeEntry(entry: TrailEntry): HashedEntry {
   const checked = trailEntrySchema.parse(entry);
   const data = canonicalJson(checked);
   const container = 'container' in checked ? checked.container : undefined;
   const timeMs = Date.parse(checked.time);
   if (Number.isNaN(timeMs)) throw new RampartError('BAD_INPUT', `entry time ${JSON.stringify(checked.time)} is not RFC 3339`);
+  const leafHash = hashLeaf(Buffer.from(data, 'utf8'));
   return {
     data,
+    leafHash,
     kind: checked.kind,
     action: checked.action,
     container: container?.id,
     containerName: container?.name,
     timeMs,
-    dedupeKey: `${checked.source}:${createHash('sha256').update(checked.raw).digest('hex')}`,
+    dedupeKey: leafHash.subarray(0, 16).toString('base64'),
   };
 }
 

@@ -4,7 +4,6 @@ import type { CompactRange, StoredNode } from './compact-range.js';
 import { createCompactRange } from './compact-range.js';
 import { encodeEntry } from './entry-codec.js';
 import type { TrailEntry } from './entry-schemas.js';
-import { hashLeaf } from './hashing.js';
 import type { NoteSigner } from './note-keys.js';
 import { buildConsistencyProof, buildInclusionProof } from './proof-builder.js';
 import type { StoredEntry, TrailStore } from './trail-store.js';
@@ -62,10 +61,10 @@ export async function openTrailLog(deps: TrailLogDeps): Promise<TrailLog> {
         continue;
       }
       known.add(e.dedupeKey);
-      const leafHash = hashLeaf(Buffer.from(e.data, 'utf8'));
       const index = next.size;
-      nodes.push(...next.appendLeafHash(leafHash));
-      stored.push({ ...e, index });
+      nodes.push(...next.appendLeafHash(e.leafHash));
+      const { leafHash: _leaf, ...rest } = e;
+      stored.push({ ...rest, index });
     }
     if (stored.length === 0) {
       // Nothing new: there is one checkpoint per size, so a cursor alone waits for the next entry
