@@ -1,3 +1,4 @@
+/* global process, Buffer, console */
 // Trail benchmarks: batched appends/s on SQLite (goal >= 20,000/s) and proof time on a
 // 1,000,000-entry log. Compared, in the same run on the same data, with what a user would otherwise
 // do: plain SQLite inserts of the same rows with the same durability (no Merkle tree, no
