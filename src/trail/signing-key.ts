@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RampartError } from '../core/index.js';
 import type { NoteSigner, NoteVerifier } from './note-keys.js';
@@ -24,8 +24,9 @@ export function loadOrCreateSigningKey(file: string): TrailKeys {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new RampartError('IO_ERROR', `cannot create the signing key ${file}`, { cause: error });
   }
-  chmodSync(file, statSync(file).mode & 0o600);
-  if ((statSync(file).mode & 0o077) !== 0) throw new RampartError('BAD_CONFIG', `signing key ${file} is readable by others`);
+  if ((statSync(file).mode & 0o077) !== 0) {
+    throw new RampartError('BAD_CONFIG', `signing key ${file} is accessible by group or others: chmod 600 it`, { location: { file } });
+  }
   const signer = parseSignerKey(readFileSync(file, 'utf8').trim());
   if (signer === undefined) throw new RampartError('BAD_CONFIG', `signing key ${file} is not a signed-note Ed25519 key`, { location: { file } });
   const verifier = parseVerifierKey(signer.verifierKey);

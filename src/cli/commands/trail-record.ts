@@ -37,7 +37,7 @@ export function registerTrailRecord(trail: Command, wrap: (action: CommandAction
       .description('record events into the trail until interrupted (SIGINT/SIGTERM); each batch is durable and signed before it is acknowledged')
       .option('--docker', 'follow the Docker Engine event stream (resumes after restarts from the last recorded event)')
       .option('--docker-host <unix://path>', 'Docker Engine socket (default: $DOCKER_HOST or unix:///var/run/docker.sock)')
-      .option('--k8s-webhook <[host]:port>', 'receive Kubernetes audit events (audit.k8s.io/v1 EventList) over HTTPS on this address')
+      .option('--k8s-webhook <[host]:port>', 'receive Kubernetes audit events (audit.k8s.io/v1 EventList) over HTTPS on this address (host defaults to 127.0.0.1)')
       .option('--tls-cert <file>', 'PEM certificate for --k8s-webhook')
       .option('--tls-key <file>', 'PEM private key for --k8s-webhook')
       .option('--queue <n>', 'events waiting to be committed before the webhook answers 429', '10000'),

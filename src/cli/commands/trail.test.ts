@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,13 @@ describe('rampart trail (CLI)', () => {
     expect(lines[3]).toMatchObject({ index: 3 });
     expect(lines[12]).toHaveProperty('checkpoint');
     expect(await main(['trail', 'export', '--format', 'csv'], { io: io(env) })).toBe(2);
+  });
+
+  it('refuses a signing key readable by others', async () => {
+    chmodSync(trailPaths(env).signingKey, 0o644);
+    const c = io(env);
+    expect(await main(['trail', 'verify'], { io: c })).toBe(2);
+    expect(c.err()).toContain('chmod 600');
   });
 
   it('refuses record without a source', async () => {
