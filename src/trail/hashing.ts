@@ -1,17 +1,22 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** RFC 6962 / RFC 9162 §2.1.1 hashing with SHA-256: leaves prefixed 0x00, interior nodes 0x01. */
 export const HASH_SIZE = 32;
 
-const LEAF_PREFIX = Buffer.from([0x00]);
-const NODE_PREFIX = Buffer.from([0x01]);
-
+// One-shot `crypto.hash` over one buffer: cheaper than a Hash object per call on the append path.
 export function hashLeaf(data: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  const input = Buffer.allocUnsafe(data.length + 1);
+  input[0] = 0x00;
+  input.set(data, 1);
+  return hash('sha256', input, 'buffer');
 }
 
 export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  const input = Buffer.allocUnsafe(left.length + right.length + 1);
+  input[0] = 0x01;
+  input.set(left, 1);
+  input.set(right, left.length + 1);
+  return hash('sha256', input, 'buffer');
 }
 
 /** MTH({}) = SHA-256 of the empty string. */
@@ -20,5 +25,5 @@ export function emptyRoot(): Buffer {
 }
 
 export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
