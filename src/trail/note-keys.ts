@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import type { KeyObject } from 'node:crypto';
 
 /**
- * C2SP signed-note keys, Ed25519 (signature type 0x01). Verifier key text:
+ * C2SP signed-note keys, Ed25519 (signature type 0x01; ECDSA type 0x02 verifiers are also read). Verifier key text:
  * `<name>+<hex key ID>+base64(0x01 || 32-byte public key)`; signer key text:
  * `PRIVATE+KEY+<name>+<hex key ID>+base64(0x01 || 32-byte seed)`. The key ID is the first four
  * bytes of SHA-256(name || 0x0A || 0x01 || public key).
@@ -70,6 +70,25 @@ function splitKey(text: string): [string, string, string] | undefined {
   return [text.slice(0, first), text.slice(first + 1, first + 9), text.slice(first + 10)];
 }
 
+const ALG_ECDSA = 0x02;
+
+/**
+ * Type 0x02 keys (ECDSA P-256 with SHA-256, as Rekor v1 and some witnesses sign notes): the key is
+ * a DER SubjectPublicKeyInfo and the key ID is SHA-256(SPKI)[:4]. Verification only: the trail
+ * itself signs with Ed25519.
+ */
+function ecdsaVerifier(name: string, keyId: number, spki: Buffer): NoteVerifier | undefined {
+  if (createHash('sha256').update(spki).digest().readUInt32BE(0) !== keyId) return undefined;
+  let publicKey: KeyObject;
+  try {
+    publicKey = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+  } catch {
+    return undefined; // not a public key: malformed
+  }
+  if (publicKey.asymmetricKeyType !== 'ec' || publicKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') return undefined;
+  return { name, keyId, verify: (message, signature) => verify('sha256', message, publicKey, signature) };
+}
+
 /** Parses a verifier key; undefined when it is malformed (wrong shape, algorithm, length or ID). */
 export function parseVerifierKey(text: string): NoteVerifier | undefined {
   const parts = splitKey(text);
@@ -77,6 +96,7 @@ export function parseVerifierKey(text: string): NoteVerifier | undefined {
   const [name, idHex, keyB64] = parts;
   if (!isValidKeyName(name) || !/^[0-9a-f]{8}$/.test(idHex)) return undefined;
   const key = strictBase64(keyB64);
+  if (key !== undefined && key[0] === ALG_ECDSA) return ecdsaVerifier(name, Number.parseInt(idHex, 16), key.subarray(1));
   if (key === undefined || key.length !== 33 || key[0] !== ALG_ED25519) return undefined;
   const keyId = Number.parseInt(idHex, 16);
   if (keyIdOf(name, key) !== keyId) return undefined;
