@@ -6,7 +6,7 @@ import { openCheckpoint, parseCheckpoint, formatCheckpoint } from './checkpoint.
 import { createCompactRange } from './compact-range.js';
 import { hashLeaf } from './hashing.js';
 import type { NoteVerifier } from './note-keys.js';
-import { parseSignerKey, parseVerifierKey } from './note-keys.js';
+import { keyIdOf, parseSignerKey, parseVerifierKey } from './note-keys.js';
 import { buildConsistencyProof, buildInclusionProof } from './proof-builder.js';
 import { verifyConsistency, verifyInclusion } from './proof-verification.js';
 import { openNote, parseNote, signNote, verifierList } from './signed-note.js';
@@ -17,7 +17,8 @@ import type { NodeId } from './tree-ranges.js';
 // CT-go TLS-encoded STH (not a signed note); the sigstore-conformance bundles (Sigstore bundle
 // verification, not log verification); formats for features the trail does not have: C2SP
 // tlog-proof (proof-tlog_proof), log IDs (log-identifier), go.sum tree notes and tile paths
-// (golang-mod sumdb/tlog). Every Ed25519 (0x01) and ECDSA (0x02) note vector is run.
+// (golang-mod sumdb/tlog). Every Ed25519 (0x01) and ECDSA (0x02) note vector is run, and the
+// sigstore-conformance cases are run at the log layer (inclusion proof + signed checkpoint).
 
 const tally = { pass: 0, total: 0, mangled: 0 };
 const count = (ok: boolean): boolean => {
@@ -112,6 +113,37 @@ describeWithTestdata('signed-note and checkpoint vectors (C2SP)', (root) => {
     for (const k of v.new_verifier_valid_any_type.filter((x) => !/\+[0-9a-f]{8}\+B/.test(x))) expect(count(parseVerifierKey(k) !== undefined), k).toBe(true);
     expect(count(parseSignerKey(v.ed25519_signer_from_skey.valid_skey) !== undefined)).toBe(true);
     expect(count(parseSignerKey(v.ed25519_signer_from_skey.vkey_given_as_skey_must_fail) === undefined)).toBe(true);
+  });
+
+  it('sigstore-conformance bundles at the log layer: inclusion proof and signed checkpoint', () => {
+    const dir = path.join(base, 'sigstore-conformance');
+    const v = readJson(path.join(dir, 'sigstore-conformance-tlog-summary.vectors.json')) as { cases: {
+      case: string; upstream_expectation: string; trust: string; leaf_hash_hex: string; entry_log_index: string;
+      inclusion_proof: { leaf_index: number; tree_size: number; root_b64: string; hashes_b64: string[] } | null; checkpoint?: string;
+    }[] };
+    for (const c of v.cases) {
+      const verifiers: NoteVerifier[] = [];
+      const v1 = /rekor\.sigstore\.dev\+[0-9a-f]{8}\+\S+/.exec(c.trust)?.[0];
+      if (v1 !== undefined) verifiers.push(mustVerifier(v1));
+      const rootFile = path.join(dir, 'bundle-verify', c.case, 'trusted_root.json');
+      if (c.trust.startsWith('trusted_root.json')) {
+        const root = readJson(rootFile) as { tlogs: { baseUrl: string; publicKey: { rawBytes: string; keyDetails: string } }[] };
+        for (const t of root.tlogs.filter((x) => x.publicKey.keyDetails === 'PKIX_ED25519')) {
+          const name = new URL(t.baseUrl).host;
+          const key = Buffer.concat([Buffer.from([1]), Buffer.from(t.publicKey.rawBytes, 'base64').subarray(-32)]);
+          verifiers.push(mustVerifier(`${name}+${keyIdOf(name, key).toString(16).padStart(8, '0')}+${key.toString('base64')}`));
+        }
+      }
+      const p = c.inclusion_proof;
+      let ok = p !== null && Number(c.entry_log_index) >= 0 && c.checkpoint !== undefined
+        && verifyInclusion(p.leaf_index, p.tree_size, Buffer.from(c.leaf_hash_hex, 'hex'), p.hashes_b64.map((h) => Buffer.from(h, 'base64')), Buffer.from(p.root_b64, 'base64')).ok;
+      if (ok && p !== null && c.checkpoint !== undefined) {
+        const opened = openNote(c.checkpoint, verifierList(verifiers));
+        const body = opened.ok ? parseCheckpoint(opened.note.text) : 'unverified';
+        ok = typeof body !== 'string' && body.rootHash.length === 32 && body.size === BigInt(p.tree_size) && body.rootHash.equals(Buffer.from(p.root_b64, 'base64'));
+      }
+      expect(count(ok === c.upstream_expectation.startsWith('PASS')), c.case).toBe(true);
+    }
   });
 
   it('C2SP signed-note spec example', () => {
