@@ -5,7 +5,7 @@
 
 RAMPART_SERVICES_DIR=${RAMPART_SERVICES_DIR:-/tmp/rampart-services}
 STARTED_SERVICES=()   # only what this shell started is stopped by stop_all
-APT_PACKAGES=(docker.io docker-registry skopeo umoci mmdebstrap bpftrace postgresql nats-server iproute2 apache2-utils zstd ca-certificates)
+APT_PACKAGES=(docker.io docker-registry skopeo umoci mmdebstrap bpftrace postgresql nats-server iproute2 apache2-utils zstd ca-certificates openssl)
 
 install_packages() {
   local missing=()

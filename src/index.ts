@@ -7,3 +7,4 @@ export * as versioning from './versioning/index.js';
 export * as vulndb from './vulndb/index.js';
 export * as match from './match/index.js';
 export * as secrets from './secrets/index.js';
+export * as trail from './trail/index.js';

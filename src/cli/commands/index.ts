@@ -2,6 +2,7 @@ import type { CliCommand } from '../cli-command.js';
 import { imageInspectCommand } from './image-inspect.js';
 import { rulesCommand } from './rules.js';
 import { dbCommand } from './db.js';
+import { trailCommand } from './trail.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
@@ -10,3 +11,4 @@ import { dbCommand } from './db.js';
 export const commands: readonly CliCommand[] = [imageInspectCommand];
 export const commands: readonly CliCommand[] = [rulesCommand];
 export const commands: readonly CliCommand[] = [dbCommand];
+export const commands: readonly CliCommand[] = [trailCommand];
