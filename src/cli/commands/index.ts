@@ -8,7 +8,9 @@ import { trailCommand } from './trail.js';
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
  * exactly these, so only commands that work belong here.
  */
-export const commands: readonly CliCommand[] = [imageInspectCommand];
-export const commands: readonly CliCommand[] = [rulesCommand];
-export const commands: readonly CliCommand[] = [dbCommand];
-export const commands: readonly CliCommand[] = [trailCommand];
+export const commands: readonly CliCommand[] = [
+  dbCommand,
+  imageInspectCommand,
+  rulesCommand,
+  trailCommand,
+];
