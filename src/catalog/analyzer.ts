@@ -15,6 +15,11 @@ export interface AnalyzerInput {
  * what it cannot parse as `unknown` facts instead of throwing. `version` feeds the layer-cache key.
  */
 export interface Analyzer extends Unit {
+  /**
+   * True for analyzers of what a project declares (lockfiles) rather than what is installed:
+   * images are cataloged by what is installed, project folders by both.
+   */
+  readonly declared?: boolean;
   required(path: string, entry: SourceEntry): boolean;
   analyze(input: AnalyzerInput): Fact[] | Promise<Fact[]>;
 }

@@ -3,10 +3,28 @@ import type { Analyzer } from './analyzer.js';
 import { apk } from './analyzers/apk.js';
 import { dpkgFiles } from './analyzers/dpkg-files.js';
 import { dpkgStatus } from './analyzers/dpkg-status.js';
+import { goBinary } from './analyzers/go-binary.js';
+import { nodePackage } from './analyzers/node-package.js';
+import { npmLockfile } from './analyzers/npm-lockfile.js';
 import { osReleaseAnalyzer } from './analyzers/os-release.js';
+import { pnpmLockfile } from './analyzers/pnpm-lockfile.js';
+import { pythonDist } from './analyzers/python-dist.js';
 import { rpm } from './analyzers/rpm.js';
+import { yarnLockfile } from './analyzers/yarn-lockfile.js';
 
 /** Every built-in analyzer, explicitly listed (one file each under `catalog/analyzers/`). */
-export const analyzers = createRegistry<Analyzer>('analyzer', [apk, dpkgFiles, dpkgStatus, osReleaseAnalyzer, rpm], {
+export const analyzers = createRegistry<Analyzer>('analyzer', [
+  apk,
+  dpkgFiles,
+  dpkgStatus,
+  goBinary,
+  nodePackage,
+  npmLockfile,
+  osReleaseAnalyzer,
+  pnpmLockfile,
+  pythonDist,
+  rpm,
+  yarnLockfile,
+], {
   unitDir: 'catalog/analyzers',
 });
