@@ -3,3 +3,4 @@
 export * as core from './core/index.js';
 export * as catalog from './catalog/index.js';
 export * as sbom from './sbom/index.js';
+export * as image from './image/index.js';
