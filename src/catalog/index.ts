@@ -9,3 +9,6 @@ export { analyzers } from './builtin-analyzers.js';
 export type { CatalogOptions, FactCache } from './catalog-source.js';
 export { analyzerCacheKey, catalogSource } from './catalog-source.js';
 export { dirSource } from './dir-source.js';
+export { imageSource } from './image-source.js';
+export type { CatalogTargetOptions } from './catalog-target.js';
+export { catalogTarget } from './catalog-target.js';

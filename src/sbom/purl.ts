@@ -1,5 +1,6 @@
 import { PackageURL } from 'packageurl-js';
 import type { OsInfo, PackageType } from './package.js';
+import { isPackageType } from './package.js';
 
 /** What a purl is built from: the package's identity plus the OS (for distro qualifiers). */
 export interface PurlInput {
@@ -62,4 +63,47 @@ export function buildPurl(pkg: PurlInput, os: OsInfo | undefined): string {
   }
   const hasQualifiers = Object.keys(qualifiers).length > 0;
   return new PackageURL(pkg.type, namespace, name, version === '' ? undefined : version, hasQualifiers ? qualifiers : undefined, undefined).toString();
+}
+
+export interface ParsedPurl {
+  readonly type: PackageType;
+  readonly name: string;
+  readonly version: string;
+  readonly arch?: string;
+  readonly epoch?: number;
+  readonly distro?: string;
+}
+
+export type ParsePurlResult = { ok: true; purl: ParsedPurl } | { ok: false; reason: string };
+
+/** Reads a purl back into Rampart's naming (maven `group:artifact`, npm `@scope/name`, go full path). */
+export function parsePurl(text: string): ParsePurlResult {
+  let p: PackageURL;
+  try {
+    p = PackageURL.fromString(text);
+  } catch (error) {
+    return { ok: false, reason: `invalid purl ${JSON.stringify(text)}: ${(error as Error).message}` };
+  }
+  if (!isPackageType(p.type)) return { ok: false, reason: `unsupported purl type ${p.type}` };
+  const ns = p.namespace ?? undefined;
+  let name = p.name;
+  if (ns !== undefined && ns !== '') {
+    if (p.type === 'maven') name = `${ns}:${p.name}`;
+    else if (p.type === 'npm' || p.type === 'golang' || p.type === 'composer') name = `${ns}/${p.name}`;
+  }
+  const q = p.qualifiers ?? {};
+  const epoch = q['epoch'] !== undefined ? Number.parseInt(q['epoch'], 10) : undefined;
+  let version = p.version ?? '';
+  if ((p.type === 'deb' || p.type === 'rpm') && epoch !== undefined && epoch > 0 && !version.includes(':')) version = `${epoch}:${version}`;
+  return {
+    ok: true,
+    purl: {
+      type: p.type,
+      name,
+      version,
+      ...(q['arch'] !== undefined ? { arch: q['arch'] } : {}),
+      ...(epoch !== undefined && !Number.isNaN(epoch) ? { epoch } : {}),
+      ...(q['distro'] !== undefined ? { distro: q['distro'] } : {}),
+    },
+  };
 }

@@ -1,8 +1,9 @@
 import type { CliCommand } from '../cli-command.js';
 import { imageInspectCommand } from './image-inspect.js';
+import { sbomCommand } from './sbom.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
  * exactly these, so only commands that work belong here.
  */
-export const commands: readonly CliCommand[] = [imageInspectCommand];
+export const commands: readonly CliCommand[] = [imageInspectCommand, sbomCommand];
