@@ -45,7 +45,8 @@ function writeDockerArchive(out, layers, tag) {
   const configName = `${createHash('sha256').update(configText).digest('hex')}.json`;
   writeFileSync(path.join(dir, configName), configText);
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify([{ Config: configName, RepoTags: [tag], Layers: names }]));
-  run('tar', ['-C', dir, '-cf', `${out}.tmp`, '.']);
+  // member names without a leading ./ (go-containerregistry, used by Trivy, looks names up verbatim)
+  run('tar', ['-C', dir, '-cf', `${out}.tmp`, 'manifest.json', configName, ...names]);
   renameSync(`${out}.tmp`, out);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { Enums, Models, Serialize, SPDX, Spec } from '@cyclonedx/cyclonedx-library';
+import type { Models } from '@cyclonedx/cyclonedx-library';
 import type { Inventory } from './inventory.js';
 import type { Package } from './package.js';
 
@@ -29,7 +29,10 @@ export function bomRefOf(pkg: Package): string {
   return `${pkg.purl}#${pkg.evidence.path}`;
 }
 
-function licensesOf(pkg: Package): Models.License[] {
+type CycloneDxLibrary = typeof import('@cyclonedx/cyclonedx-library');
+
+function licensesOf(lib: CycloneDxLibrary, pkg: Package): Models.License[] {
+  const { Models, SPDX } = lib;
   if (pkg.licenses.length === 0) return [];
   const ids = pkg.licenses.map((l) => SPDX.fixupSpdxId(l));
   // one expression when every license is an SPDX id, else named licenses as given
@@ -37,8 +40,13 @@ function licensesOf(pkg: Package): Models.License[] {
   return pkg.licenses.map((l) => new Models.NamedLicense(l));
 }
 
-/** CycloneDX 1.6 JSON through @cyclonedx/cyclonedx-library. */
-export function encodeCycloneDx(inventory: Inventory, options: EncodeOptions): string {
+/**
+ * CycloneDX 1.6 JSON through @cyclonedx/cyclonedx-library, loaded on first use (it takes about a
+ * second to load, which no other command should pay).
+ */
+export async function encodeCycloneDx(inventory: Inventory, options: EncodeOptions): Promise<string> {
+  const lib = await import('@cyclonedx/cyclonedx-library');
+  const { Enums, Models, Serialize, Spec } = lib;
   const bom = new Models.Bom();
   if (options.serial !== undefined) bom.serialNumber = options.serial;
   bom.metadata.timestamp = options.now ?? new Date();
@@ -59,7 +67,7 @@ export function encodeCycloneDx(inventory: Inventory, options: EncodeOptions): s
       version: pkg.version,
       ...(pkg.purl !== '' ? { purl: pkg.purl } : {}),
     });
-    for (const l of licensesOf(pkg)) component.licenses.add(l);
+    for (const l of licensesOf(lib, pkg)) component.licenses.add(l);
     const props: [string, string | number | boolean | undefined][] = [
       [cdxProperty.type, pkg.type],
       [cdxProperty.layer, pkg.evidence.layer],

@@ -46,7 +46,7 @@ describeWithTestdata('SBOM encoders and decoders on alpine-311', (root) => {
 
   it('CycloneDX 1.6 output passes the official JSON schema (strict) and decodes back to the same packages', async () => {
     const inv = await inventory;
-    const text = encodeCycloneDx(inv, fixed);
+    const text = await encodeCycloneDx(inv, fixed);
     const errors = await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(text);
     expect(errors).toBeNull();
     const back = decodeCycloneDx(text, 'x.cdx.json');
@@ -58,7 +58,7 @@ describeWithTestdata('SBOM encoders and decoders on alpine-311', (root) => {
 
   it('SPDX 2.3 output has every required field and decodes back to the same packages', async () => {
     const inv = await inventory;
-    const text = encodeSpdx(inv, fixed);
+    const text = await encodeSpdx(inv, fixed);
     const doc = spdx23.parse(JSON.parse(text));
     expect(new Set(doc.packages.map((p) => p.SPDXID)).size).toBe(doc.packages.length);
     for (const r of doc.relationships) expect(doc.packages.some((p) => p.SPDXID === r.relatedSpdxElement)).toBe(true);

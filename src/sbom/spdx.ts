@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SPDX } from '@cyclonedx/cyclonedx-library';
 import type { EncodeOptions } from './cyclonedx.js';
 import type { Inventory } from './inventory.js';
 import type { Package } from './package.js';
@@ -8,14 +7,17 @@ function spdxId(prefix: string, key: string): string {
   return `SPDXRef-${prefix}-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
 
-function declaredLicense(pkg: Package): string {
+function declaredLicense(fixupSpdxId: (id: string) => string | undefined, pkg: Package): string {
   if (pkg.licenses.length === 0) return 'NOASSERTION';
-  const ids = pkg.licenses.map((l) => SPDX.fixupSpdxId(l));
+  const ids = pkg.licenses.map((l) => fixupSpdxId(l));
   return ids.every((id) => id !== undefined) ? ids.join(' AND ') : 'NOASSERTION';
 }
 
 /** SPDX 2.3 JSON: one package per inventory package, described by the document and contained in the target. */
-export function encodeSpdx(inventory: Inventory, options: EncodeOptions): string {
+export async function encodeSpdx(inventory: Inventory, options: EncodeOptions): Promise<string> {
+  // the SPDX license id list ships with the CycloneDX library (loaded on first use)
+  const { SPDX } = await import('@cyclonedx/cyclonedx-library');
+  const fixup = (id: string): string | undefined => SPDX.fixupSpdxId(id);
   const rootId = 'SPDXRef-Target';
   const used = new Set<string>();
   const packages: Record<string, unknown>[] = [
@@ -44,7 +46,7 @@ export function encodeSpdx(inventory: Inventory, options: EncodeOptions): string
     let id = spdxId('Package', `${pkg.purl}#${pkg.evidence.path}`);
     while (used.has(id)) id = `${id}-1`;
     used.add(id);
-    const declared = declaredLicense(pkg);
+    const declared = declaredLicense(fixup, pkg);
     packages.push({
       name: pkg.name,
       SPDXID: id,

@@ -15,7 +15,7 @@ interface SbomOptions {
   cache?: boolean;
 }
 
-function encode(format: 'cyclonedx' | 'spdx' | 'json', inventory: Inventory): string {
+async function encode(format: 'cyclonedx' | 'spdx' | 'json', inventory: Inventory): Promise<string> {
   const options = { toolVersion: packageVersion() };
   if (format === 'spdx') return encodeSpdx(inventory, options);
   if (format === 'json') return encodeNativeJson(inventory);
@@ -56,7 +56,7 @@ export const sbomCommand: CliCommand = {
             const inventory = await catalogTarget(target, { image, cwd: context.io.cwd, ...(cache !== undefined ? { cache } : {}) });
             for (const u of inventory.unknowns) context.debug(`unknown: ${u.location.path ?? ''}: ${u.reason}`);
             context.info(`${inventory.packages.length} packages, ${inventory.unknowns.length} unknowns${inventory.os !== undefined ? ` (${inventory.os.family} ${inventory.os.version})` : ''}`);
-            await context.emit(encode(format, inventory));
+            await context.emit(await encode(format, inventory));
           } finally {
             cache?.close();
           }
