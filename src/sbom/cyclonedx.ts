@@ -1,3 +1,4 @@
+import type * as CycloneDxLibrary from '@cyclonedx/cyclonedx-library';
 import type { Models } from '@cyclonedx/cyclonedx-library';
 import type { Inventory } from './inventory.js';
 import type { Package } from './package.js';
@@ -29,9 +30,7 @@ export function bomRefOf(pkg: Package): string {
   return `${pkg.purl}#${pkg.evidence.path}`;
 }
 
-type CycloneDxLibrary = typeof import('@cyclonedx/cyclonedx-library');
-
-function licensesOf(lib: CycloneDxLibrary, pkg: Package): Models.License[] {
+function licensesOf(lib: typeof CycloneDxLibrary, pkg: Package): Models.License[] {
   const { Models, SPDX } = lib;
   if (pkg.licenses.length === 0) return [];
   const ids = pkg.licenses.map((l) => SPDX.fixupSpdxId(l));
