@@ -1,6 +1,8 @@
 // The package entry: the public API a library user gets. Domains are added here and as
 // `exports` subpaths in package.json as they arrive.
 export * as core from './core/index.js';
+export * as catalog from './catalog/index.js';
+export * as sbom from './sbom/index.js';
 export * as image from './image/index.js';
 export * as rules from './rules/index.js';
 export * as versioning from './versioning/index.js';

@@ -3,6 +3,7 @@ import { imageInspectCommand } from './image-inspect.js';
 import { rulesCommand } from './rules.js';
 import { dbCommand } from './db.js';
 import { trailCommand } from './trail.js';
+import { sbomCommand } from './sbom.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
@@ -14,3 +15,4 @@ export const commands: readonly CliCommand[] = [
   rulesCommand,
   trailCommand,
 ];
+export const commands: readonly CliCommand[] = [imageInspectCommand, sbomCommand];

@@ -1,0 +1,19 @@
+import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import type { Fact } from '../fact.js';
+import { parsePnpmLockfile } from '../pnpm-lockfile.js';
+
+/** pnpm-lock.yaml v5, v6 and v9 (project folders, not images). */
+export const pnpmLockfile = defineAnalyzer({
+  id: 'pnpm-lockfile',
+  version: 1,
+  description: 'Node.js dependencies declared in pnpm-lock.yaml (v5, v6, v9)',
+  declared: true,
+  required(path) {
+    return path.endsWith('/pnpm-lock.yaml') && !path.includes('/node_modules/');
+  },
+  analyze({ path, content }) {
+    const result = parsePnpmLockfile(content.toString('utf8'));
+    if (!result.ok) return [unknownFact(path, `pnpm-lock.yaml: ${result.reason}`)];
+    return result.packages.map((p): Fact => ({ kind: 'package', path, package: { type: 'npm', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+  },
+});

@@ -1,0 +1,19 @@
+import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import type { Fact } from '../fact.js';
+import { parseYarnLockfile } from '../yarn-lockfile.js';
+
+/** yarn.lock v1 and berry (project folders, not images). */
+export const yarnLockfile = defineAnalyzer({
+  id: 'yarn-lockfile',
+  version: 1,
+  description: 'Node.js dependencies declared in yarn.lock (v1 and berry)',
+  declared: true,
+  required(path) {
+    return path.endsWith('/yarn.lock') && !path.includes('/node_modules/');
+  },
+  analyze({ path, content }) {
+    const result = parseYarnLockfile(content.toString('utf8'));
+    if (!result.ok) return [unknownFact(path, `yarn.lock: ${result.reason}`)];
+    return result.packages.map((p): Fact => ({ kind: 'package', path, package: { type: 'npm', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+  },
+});

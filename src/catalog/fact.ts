@@ -1,0 +1,37 @@
+import type { OsInfo, PackageType } from '../sbom/index.js';
+
+/** A package as an analyzer reads it: no purl or evidence yet (those need the OS and the layer). */
+export interface PackageDraft {
+  readonly type: PackageType;
+  readonly name: string;
+  readonly version: string;
+  readonly epoch?: number;
+  readonly release?: string;
+  readonly arch?: string;
+  readonly sourceName?: string;
+  readonly sourceVersion?: string;
+  readonly licenses: readonly string[];
+  readonly dev?: boolean;
+  readonly modularityLabel?: string;
+  /** Files the package installed (OS packages), absolute paths. */
+  readonly files?: readonly string[];
+  /** Where inside the file the package was found, when not the file itself (a jar inside a war). */
+  readonly innerPath?: string;
+}
+
+/**
+ * What analyzers learn from one file. A discriminated union: new kinds are added without editing
+ * the others. Every fact names the file it came from (`path`, absolute inside the target).
+ */
+export type Fact =
+  | { readonly kind: 'os'; readonly path: string; readonly os: OsInfo; /** higher wins */ readonly priority: number }
+  | { readonly kind: 'package'; readonly path: string; readonly package: PackageDraft }
+  | {
+      /** Files owned by an OS package, recorded apart from its record (dpkg `info/<name>.list`). */
+      readonly kind: 'owned-files';
+      readonly path: string;
+      readonly ownerType: PackageType;
+      readonly ownerName: string;
+      readonly files: readonly string[];
+    }
+  | { readonly kind: 'unknown'; readonly path: string; readonly reason: string };

@@ -1,0 +1,67 @@
+import { catalogTarget } from '../../catalog/index.js';
+import { ExitCode } from '../../core/index.js';
+import type { OpenImageOptions } from '../../image/index.js';
+import { openLayerCache } from '../../image/index.js';
+import type { Inventory } from '../../sbom/index.js';
+import { encodeCycloneDx, encodeNativeJson, encodeSpdx } from '../../sbom/index.js';
+import type { CliCommand } from '../cli-command.js';
+import { chooseFormat } from '../global-options.js';
+import { packageVersion } from '../version.js';
+
+interface SbomOptions {
+  platform?: string;
+  insecure?: boolean;
+  username?: string;
+  cache?: boolean;
+}
+
+async function encode(format: 'cyclonedx' | 'spdx' | 'json', inventory: Inventory): Promise<string> {
+  const options = { toolVersion: packageVersion() };
+  if (format === 'spdx') return encodeSpdx(inventory, options);
+  if (format === 'json') return encodeNativeJson(inventory);
+  return encodeCycloneDx(inventory, options);
+}
+
+/** `rampart sbom TARGET [--format cyclonedx|spdx|json] [-o FILE]`: every OS and language package inside a target. */
+export const sbomCommand: CliCommand = {
+  name: 'sbom',
+  register(program, wrap) {
+    program
+      .command('sbom')
+      .description('list every OS and language package inside an image, root filesystem, project folder or SBOM (CycloneDX 1.6, SPDX 2.3 or native JSON)')
+      .argument('<target>', 'docker-archive:FILE, oci-archive:FILE, oci-dir:DIR, registry:REF, docker:NAME, dir:PATH, sbom:FILE')
+      .option('--platform <os/arch[/variant]>', "platform to pick from a multi-platform image (default: the host's)")
+      .option('--insecure', 'talk plain HTTP to the registry named in the target')
+      .option('--username <user>', 'registry user (password from RAMPART_REGISTRY_PASSWORD)')
+      .option('--no-cache', 'do not read or write the per-layer cache under $RAMPART_HOME')
+      .addHelpText('after', '\nFormats (--format): cyclonedx (default, CycloneDX 1.6 JSON), spdx (SPDX 2.3 JSON), json (Rampart inventory, schemaVersion 1).')
+      .action(
+        wrap(async (context, command) => {
+          const format = chooseFormat(context.globals, ['cyclonedx', 'spdx', 'json'] as const, 'cyclonedx');
+          const [target] = command.processedArgs as [string];
+          const opts = command.opts<SbomOptions>();
+          const env = context.io.env;
+          const username = opts.username ?? env['RAMPART_REGISTRY_USERNAME'];
+          const password = env['RAMPART_REGISTRY_PASSWORD'];
+          const image: OpenImageOptions = {
+            ...(opts.platform === undefined ? {} : { platform: opts.platform }),
+            ...(opts.insecure === true ? { insecure: true } : {}),
+            ...(username === undefined ? {} : { username }),
+            ...(password === undefined ? {} : { password }),
+            ...(env['DOCKER_HOST'] === undefined ? {} : { dockerHost: env['DOCKER_HOST'] }),
+          };
+          const home = env['RAMPART_HOME'];
+          const cache = opts.cache === false || target.startsWith('sbom:') ? undefined : openLayerCache(home === undefined ? {} : { home });
+          try {
+            const inventory = await catalogTarget(target, { image, cwd: context.io.cwd, ...(cache !== undefined ? { cache } : {}) });
+            for (const u of inventory.unknowns) context.debug(`unknown: ${u.location.path ?? ''}: ${u.reason}`);
+            context.info(`${inventory.packages.length} packages, ${inventory.unknowns.length} unknowns${inventory.os !== undefined ? ` (${inventory.os.family} ${inventory.os.version})` : ''}`);
+            await context.emit(await encode(format, inventory));
+          } finally {
+            cache?.close();
+          }
+          return ExitCode.ok;
+        }),
+      );
+  },
+};

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Unknown } from '../core/index.js';
+import { RampartError } from '../core/index.js';
+import { packageFromComponent } from './decode-sbom.js';
+import type { Inventory } from './inventory.js';
+import { comparePackages, inventorySchemaVersion } from './inventory.js';
+import type { OsInfo, Package } from './package.js';
+
+interface CdxComponent {
+  type?: string | undefined;
+  name: string;
+  version?: string | undefined;
+  purl?: string | undefined;
+  licenses?: { license?: { id?: string | undefined; name?: string | undefined } | undefined; expression?: string | undefined }[] | undefined;
+  properties?: { name: string; value?: string | undefined }[] | undefined;
+  components?: CdxComponent[] | undefined;
+}
+
+const component: z.ZodType<CdxComponent> = z.lazy(() =>
+  z.looseObject({
+    type: z.string().optional(),
+    name: z.string(),
+    version: z.string().optional(),
+    purl: z.string().optional(),
+    licenses: z
+      .array(z.looseObject({ license: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(), expression: z.string().optional() }))
+      .optional(),
+    properties: z.array(z.looseObject({ name: z.string(), value: z.string().optional() })).optional(),
+    components: z.array(component).optional(),
+  }),
+);
+
+const bomSchema = z.looseObject({
+  bomFormat: z.literal('CycloneDX'),
+  specVersion: z.string(),
+  metadata: z.looseObject({ component: z.looseObject({ name: z.string(), version: z.string().optional() }).optional() }).optional(),
+  components: z.array(component).optional(),
+});
+
+/** Reads a CycloneDX JSON SBOM (any 1.x) back into an inventory, for `sbom:FILE` targets. */
+export function decodeCycloneDx(text: string, file: string): Inventory {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new RampartError('BAD_SBOM', `${file}: not JSON: ${(error as Error).message}`);
+  }
+  const parsed = bomSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RampartError('BAD_SBOM', `${file}: not a CycloneDX BOM: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+  }
+  const bom = parsed.data;
+  const packages: Package[] = [];
+  const unknowns: Unknown[] = [];
+  let os: OsInfo | undefined;
+  const visit = (list: CdxComponent[], where: string): void => {
+    list.forEach((c, i) => {
+      const at = `${where}[${i}]`;
+      if (c.type === 'operating-system') {
+        os = { family: c.name.toLowerCase(), version: c.version ?? '' };
+      } else if (c.purl !== undefined || c.type === 'library') {
+        const licenses = (c.licenses ?? []).flatMap((l) => (l.expression !== undefined ? [l.expression] : (l.license?.id ?? l.license?.name) !== undefined ? [l.license?.id ?? l.license?.name ?? ''] : []));
+        const properties = new Map((c.properties ?? []).map((p) => [p.name, p.value ?? '']));
+        const r = packageFromComponent({ purl: c.purl, name: c.name, version: c.version, licenses, properties, where: at }, file);
+        if (r.package !== undefined) packages.push(r.package);
+        if (r.unknown !== undefined) unknowns.push(r.unknown);
+      }
+      if (c.components !== undefined) visit(c.components, `${at}.components`);
+    });
+  };
+  visit(bom.components ?? [], 'components');
+  packages.sort(comparePackages);
+  return { schemaVersion: inventorySchemaVersion, target: `sbom:${file}`, ...(os !== undefined ? { os } : {}), packages, unknowns };
+}
