@@ -1,6 +1,6 @@
 import { createRegistry } from '../core/index.js';
 import type { Check } from './check.js';
-import { check as dockerfileAddRemote } from './checks/dockerfile/add-remote.js';
+import { check as dockerfileAddInsteadOfCopy } from './checks/dockerfile/add-instead-of-copy.js';
 import { check as dockerfileExposeSsh } from './checks/dockerfile/expose-ssh.js';
 import { check as dockerfileNoSudo } from './checks/dockerfile/no-sudo.js';
 import { check as dockerfilePipeToShell } from './checks/dockerfile/pipe-to-shell.js';
@@ -48,7 +48,7 @@ import { check as runtimeServiceAccountToken } from './checks/runtime/service-ac
 export const checkRegistry = createRegistry<Check>(
   'check',
   [
-    dockerfileAddRemote,
+    dockerfileAddInsteadOfCopy,
     dockerfileExposeSsh,
     dockerfileNoSudo,
     dockerfilePipeToShell,
