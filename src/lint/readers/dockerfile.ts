@@ -71,7 +71,8 @@ export function readDockerfile(text: string, file: string): WorkloadSpec {
   if (final === undefined) throw new RampartError('PARSE_ERROR', `${file}: no FROM instruction`, { location: { file, line: 1 } });
   let container: ContainerSpec = { ...emptyContainer('', 'container', final.from.location), image: resolveStageImage(final, stages) };
   let healthcheck: Located<boolean> | undefined;
-  for (const instruction of final.instructions) {
+  // A stage built FROM an earlier stage inherits its USER and HEALTHCHECK: walk the chain base-first.
+  for (const instruction of stageChain(final, stages).flatMap((stage) => stage.instructions)) {
     if (instruction.keyword === 'USER') container = { ...container, user: { value: instruction.args.trim(), location: instruction.location } };
     if (instruction.keyword === 'HEALTHCHECK') healthcheck = { value: !/^none\b/i.test(instruction.args), location: instruction.location };
   }
@@ -89,6 +90,20 @@ export function readDockerfile(text: string, file: string): WorkloadSpec {
     containers: [container],
     build,
   };
+}
+
+/** The stages a stage builds on (`FROM base` naming an earlier stage), base first, ending with the stage. */
+function stageChain(stage: BuildStage, stages: readonly BuildStage[]): BuildStage[] {
+  const chain: BuildStage[] = [stage];
+  let current = stage;
+  for (let depth = 0; depth < stages.length; depth++) {
+    const index = stages.indexOf(current);
+    const parent = stages.slice(0, index).find((s) => s.name !== undefined && s.name.toLowerCase() === current.from.value.toLowerCase());
+    if (parent === undefined) break;
+    chain.unshift(parent);
+    current = parent;
+  }
+  return chain;
 }
 
 /** A final stage `FROM builder` inherits the named stage's base image. */

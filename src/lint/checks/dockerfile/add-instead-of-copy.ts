@@ -1,7 +1,8 @@
 import { defineCheck } from '../../check.js';
 import { allInstructions } from '../../dockerfile-instructions.js';
 
-const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+/** What ADD may unpack (compressed tarballs; the same suffixes hadolint accepts). */
+const ARCHIVE = /\.(tar|gz|tgz|bz2|tbz2?|xz|txz|zst|lz|lzma|tlz)$/i;
 const REMOTE = /^(https?|git):\/\/|^git@/i;
 
 /** The source operands of `ADD [--flags] src... dest` (JSON or shell form). */

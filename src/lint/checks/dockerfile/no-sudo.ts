@@ -1,6 +1,9 @@
 import { defineCheck } from '../../check.js';
 import { allInstructions, runText } from '../../dockerfile-instructions.js';
 
+/** sudo in command position (start of a command, after &&, ||, ;, |, ( or a backtick), not as a package name. */
+const SUDO_COMMAND = /(^|&&|\|\||;|\||\(|`|\n)\s*sudo(\s|$)/;
+
 export const check = defineCheck({
   id: 'dockerfile/no-sudo',
   version: 1,
@@ -14,7 +17,7 @@ export const check = defineCheck({
   remediation: 'Run the privileged steps before USER (as root) and drop sudo from the image.',
   evaluate(workload) {
     return allInstructions(workload)
-      .filter((i) => i.keyword === 'RUN' && /(^|[\s;&|(])sudo(\s|$)/.test(runText(i)))
+      .filter((i) => i.keyword === 'RUN' && SUDO_COMMAND.test(runText(i)))
       .map((i) => ({ location: i.location, detail: 'RUN uses sudo' }));
   },
 });
