@@ -40,6 +40,7 @@ import { check as runtimeNonRootUser } from './checks/runtime/non-root-user.js';
 import { check as runtimePidsLimit } from './checks/runtime/pids-limit.js';
 import { check as runtimePrivileged } from './checks/runtime/privileged.js';
 import { check as runtimeReadOnlyRootFilesystem } from './checks/runtime/read-only-root-filesystem.js';
+import { check as runtimeRestartPolicy } from './checks/runtime/restart-policy.js';
 import { check as runtimeSeccompUnconfined } from './checks/runtime/seccomp-unconfined.js';
 import { check as runtimeSensitiveHostMounts } from './checks/runtime/sensitive-host-mounts.js';
 import { check as runtimeServiceAccountToken } from './checks/runtime/service-account-token.js';
@@ -88,6 +89,7 @@ export const checkRegistry = createRegistry<Check>(
     runtimePidsLimit,
     runtimePrivileged,
     runtimeReadOnlyRootFilesystem,
+    runtimeRestartPolicy,
     runtimeSeccompUnconfined,
     runtimeSensitiveHostMounts,
     runtimeServiceAccountToken,

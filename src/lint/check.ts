@@ -17,7 +17,7 @@ export interface Violation {
 }
 
 export interface CheckReferences {
-  /** CIS Docker Benchmark sections (`5.4`). */
+  /** CIS Docker Benchmark v1.6.0 sections (`5.5`), as docker-bench-security numbers them. */
   readonly cis?: readonly string[];
   /** Pod Security Standards control (`baseline: Privileged Containers`). */
   readonly pss?: string;

@@ -10,7 +10,7 @@ export const check = defineCheck({
   title: 'SSH port exposed',
   severity: 'low',
   fixable: false,
-  references: { cis: ['5.6'], cwe: ['CWE-284'] },
+  references: { cis: ['5.7'], cwe: ['CWE-284'] },
   remediation: 'Remove EXPOSE 22 and the SSH daemon; use docker exec / kubectl exec for access.',
   evaluate(workload) {
     return finalStageInstructions(workload)

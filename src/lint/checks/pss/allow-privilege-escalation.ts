@@ -11,7 +11,7 @@ export const check = defineCheck({
   pssLevel: 'restricted',
   since: 8,
   fixable: true,
-  references: { cis: ['5.25'], pss: 'restricted: Privilege Escalation', cwe: ['CWE-269'] },
+  references: { cis: ['5.26'], pss: 'restricted: Privilege Escalation', cwe: ['CWE-269'] },
   remediation: 'Set securityContext.allowPrivilegeEscalation: false on every container.',
   evaluate(workload, context) {
     // Windows pods are exempt from v1.25 on.

@@ -15,7 +15,7 @@ export const check = defineCheck({
   pssLevel: 'baseline',
   since: 0,
   fixable: false,
-  references: { cis: ['5.1'], pss: 'baseline: AppArmor', cwe: ['CWE-693'] },
+  references: { cis: ['5.2'], pss: 'baseline: AppArmor', cwe: ['CWE-693'] },
   remediation: 'Use the runtime/default (RuntimeDefault) or a localhost/ AppArmor profile, never unconfined.',
   evaluate(workload, context) {
     const out: Violation[] = [];

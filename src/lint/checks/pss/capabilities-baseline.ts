@@ -13,7 +13,7 @@ export const check = defineCheck({
   pssLevel: 'baseline',
   since: 0,
   fixable: true,
-  references: { cis: ['5.3'], pss: 'baseline: Capabilities', cwe: ['CWE-250'] },
+  references: { cis: ['5.4'], pss: 'baseline: Capabilities', cwe: ['CWE-250'] },
   remediation: 'Remove the capability from securityContext.capabilities.add.',
   evaluate(workload) {
     return workload.containers.flatMap((c) =>

@@ -12,7 +12,7 @@ export const check = defineCheck({
   pssLevel: 'restricted',
   since: 22,
   fixable: true,
-  references: { cis: ['5.3'], pss: 'restricted: Capabilities', cwe: ['CWE-250'] },
+  references: { cis: ['5.4'], pss: 'restricted: Capabilities', cwe: ['CWE-250'] },
   remediation: 'Set securityContext.capabilities.drop: [ALL] and add back at most NET_BIND_SERVICE.',
   evaluate(workload, context) {
     if (context.pssVersion >= 25 && isWindowsPod(workload)) return [];

@@ -12,7 +12,7 @@ export const check = defineCheck({
   pssLevel: 'baseline',
   since: 0,
   fixable: true,
-  references: { cis: ['5.9', '5.15', '5.16'], pss: 'baseline: Host Namespaces', cwe: ['CWE-653'] },
+  references: { cis: ['5.10', '5.16', '5.17'], pss: 'baseline: Host Namespaces', cwe: ['CWE-653'] },
   remediation: 'Remove hostNetwork, hostPID and hostIPC or set them to false.',
   evaluate(workload) {
     const out: Violation[] = [];

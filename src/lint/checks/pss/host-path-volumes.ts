@@ -11,7 +11,7 @@ export const check = defineCheck({
   pssLevel: 'baseline',
   since: 0,
   fixable: false,
-  references: { cis: ['5.5'], pss: 'baseline: HostPath Volumes', cwe: ['CWE-668'] },
+  references: { cis: ['5.6'], pss: 'baseline: HostPath Volumes', cwe: ['CWE-668'] },
   remediation: 'Replace hostPath volumes with emptyDir, configMap, secret or persistentVolumeClaim volumes.',
   evaluate(workload) {
     return workload.volumes.flatMap((v) =>

@@ -11,7 +11,7 @@ export const check = defineCheck({
   pssLevel: 'baseline',
   since: 0,
   fixable: true,
-  references: { cis: ['5.4'], pss: 'baseline: Privileged Containers', cwe: ['CWE-250'] },
+  references: { cis: ['5.5'], pss: 'baseline: Privileged Containers', cwe: ['CWE-250'] },
   remediation: 'Remove securityContext.privileged or set it to false.',
   evaluate(workload) {
     return workload.containers.flatMap((c) =>

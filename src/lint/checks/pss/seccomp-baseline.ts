@@ -15,7 +15,7 @@ export const check = defineCheck({
   pssLevel: 'baseline',
   since: 0,
   fixable: true,
-  references: { cis: ['5.21'], pss: 'baseline: Seccomp', cwe: ['CWE-693'] },
+  references: { cis: ['5.22'], pss: 'baseline: Seccomp', cwe: ['CWE-693'] },
   remediation: 'Set securityContext.seccompProfile.type to RuntimeDefault (or Localhost).',
   evaluate(workload, context) {
     const out: Violation[] = [];

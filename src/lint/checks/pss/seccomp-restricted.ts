@@ -14,7 +14,7 @@ export const check = defineCheck({
   pssLevel: 'restricted',
   since: 19,
   fixable: true,
-  references: { cis: ['5.21'], pss: 'restricted: Seccomp', cwe: ['CWE-693'] },
+  references: { cis: ['5.22'], pss: 'restricted: Seccomp', cwe: ['CWE-693'] },
   remediation: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod.',
   evaluate(workload, context) {
     if (context.pssVersion >= 25 && isWindowsPod(workload)) return [];

@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'mandatory access control disabled',
   severity: 'medium',
   fixable: true,
-  references: { cis: ['5.1', '5.2'], pss: 'baseline: AppArmor', cwe: ['CWE-693'] },
+  references: { cis: ['5.2', '5.3'], pss: 'baseline: AppArmor', cwe: ['CWE-693'] },
   remediation: 'Remove --security-opt apparmor=unconfined and label=disable.',
   evaluate(workload) {
     return workload.containers.flatMap((c) => [

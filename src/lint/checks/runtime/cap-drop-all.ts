@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'capabilities not dropped',
   severity: 'medium',
   fixable: true,
-  references: { cis: ['5.3'], pss: 'restricted: Capabilities', cwe: ['CWE-250'] },
+  references: { cis: ['5.4'], pss: 'restricted: Capabilities', cwe: ['CWE-250'] },
   remediation: 'Add --cap-drop=ALL (cap_drop: [ALL]) and --cap-add only the capabilities the process needs.',
   evaluate(workload) {
     return workload.containers.flatMap((c) =>

@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'no CPU limit',
   severity: 'medium',
   fixable: true,
-  references: { cis: ['5.11'], cwe: ['CWE-400'] },
+  references: { cis: ['5.12'], cwe: ['CWE-400'] },
   remediation: 'Set a CPU limit: --cpus 1 (cpus / deploy.resources.limits.cpus; resources.limits.cpu).',
   evaluate(workload) {
     return workload.containers

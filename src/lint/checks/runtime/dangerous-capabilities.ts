@@ -12,7 +12,7 @@ export const check = defineCheck({
   title: 'dangerous capability added',
   severity: 'high',
   fixable: true,
-  references: { cis: ['5.3'], pss: 'baseline: Capabilities', cwe: ['CWE-250'] },
+  references: { cis: ['5.4'], pss: 'baseline: Capabilities', cwe: ['CWE-250'] },
   remediation: 'Remove the capability from --cap-add (cap_add).',
   evaluate(workload) {
     return workload.containers.flatMap((c) =>

@@ -18,7 +18,7 @@ export const check = defineCheck({
   title: 'container runtime socket mounted',
   severity: 'critical',
   fixable: true,
-  references: { cis: ['5.31'], cwe: ['CWE-250', 'CWE-668'] },
+  references: { cis: ['5.32'], cwe: ['CWE-250', 'CWE-668'] },
   remediation: 'Remove the docker.sock (or containerd/crio socket) mount; use a narrowly scoped API proxy if the workload needs the Engine.',
   evaluate(workload) {
     const out: Violation[] = [];

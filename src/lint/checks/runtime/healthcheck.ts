@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'no health check',
   severity: 'low',
   fixable: false,
-  references: { cis: ['4.6', '5.26'], cwe: ['CWE-703'] },
+  references: { cis: ['4.6', '5.27'], cwe: ['CWE-703'] },
   remediation: 'Add HEALTHCHECK (Dockerfile), healthcheck: (compose), --health-cmd (docker run) or liveness/readiness probes (Kubernetes).',
   evaluate(workload) {
     return workload.containers

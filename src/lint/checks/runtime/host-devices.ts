@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'host device exposed',
   severity: 'medium',
   fixable: false,
-  references: { cis: ['5.17'], cwe: ['CWE-668'] },
+  references: { cis: ['5.18'], cwe: ['CWE-668'] },
   remediation: 'Remove --device (devices:) unless the workload truly needs the device; never expose disks or /dev/mem.',
   evaluate(workload) {
     return workload.containers.flatMap((c) => c.devices.map((d) => ({ location: d.location, detail: `${describeContainer(c)} gets device ${d.value}` })));

@@ -10,7 +10,7 @@ export const check = defineCheck({
   title: 'host namespace shared',
   severity: 'high',
   fixable: true,
-  references: { cis: ['5.9', '5.15', '5.16', '5.20', '5.30'], pss: 'baseline: Host Namespaces', cwe: ['CWE-653'] },
+  references: { cis: ['5.10', '5.16', '5.17', '5.21', '5.31'], pss: 'baseline: Host Namespaces', cwe: ['CWE-653'] },
   remediation: 'Remove --network host, --pid host, --ipc host, --uts host and --userns host.',
   evaluate(workload) {
     const out: Violation[] = [];

@@ -16,7 +16,7 @@ export const check = defineCheck({
   title: 'image not pinned by digest',
   severity: 'low',
   fixable: false,
-  references: { cis: ['4.2', '5.27'], cwe: ['CWE-494'] },
+  references: { cis: ['4.2'], cwe: ['CWE-494'] },
   remediation: 'Reference the image as name@sha256:<digest> (keep the tag for readability: name:tag@sha256:...).',
   evaluate(workload) {
     if (workload.build !== undefined) {

@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'no memory limit',
   severity: 'medium',
   fixable: true,
-  references: { cis: ['5.10'], cwe: ['CWE-400'] },
+  references: { cis: ['5.11'], cwe: ['CWE-400'] },
   remediation: 'Set a memory limit: --memory 512m (mem_limit / deploy.resources.limits.memory; resources.limits.memory).',
   evaluate(workload) {
     return workload.containers

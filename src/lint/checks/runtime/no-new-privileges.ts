@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'privilege escalation allowed',
   severity: 'medium',
   fixable: true,
-  references: { cis: ['5.25'], pss: 'restricted: Privilege Escalation', cwe: ['CWE-269'] },
+  references: { cis: ['5.26'], pss: 'restricted: Privilege Escalation', cwe: ['CWE-269'] },
   remediation: 'Add --security-opt no-new-privileges (security_opt: [no-new-privileges:true]).',
   evaluate(workload) {
     return workload.containers.flatMap((c) =>

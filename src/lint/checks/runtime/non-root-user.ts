@@ -10,7 +10,7 @@ export const check = defineCheck({
   title: 'runs as root',
   severity: 'medium',
   fixable: true,
-  references: { cis: ['4.1', '5.x'], pss: 'restricted: Running as Non-root', cwe: ['CWE-250'] },
+  references: { cis: ['4.1'], pss: 'restricted: Running as Non-root', cwe: ['CWE-250'] },
   remediation: 'Run as an unprivileged user: --user 65534:65534 (docker run), user: (compose), USER 65534 (Dockerfile final stage).',
   evaluate(workload) {
     return workload.containers.flatMap((c) => {

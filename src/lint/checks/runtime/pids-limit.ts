@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'no pids limit',
   severity: 'low',
   fixable: true,
-  references: { cis: ['5.28'], cwe: ['CWE-400'] },
+  references: { cis: ['5.29'], cwe: ['CWE-400'] },
   remediation: 'Set --pids-limit 256 (pids_limit / deploy.resources.limits.pids).',
   evaluate(workload) {
     return workload.containers

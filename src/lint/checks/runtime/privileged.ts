@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'privileged container',
   severity: 'critical',
   fixable: true,
-  references: { cis: ['5.4'], pss: 'baseline: Privileged Containers', cwe: ['CWE-250'] },
+  references: { cis: ['5.5'], pss: 'baseline: Privileged Containers', cwe: ['CWE-250'] },
   remediation: 'Remove --privileged (privileged: true); add only the specific capability or device needed.',
   evaluate(workload) {
     return workload.containers.flatMap((c) => (c.privileged?.value === true ? [{ location: c.privileged.location, detail: `${describeContainer(c)} is privileged` }] : []));

@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'writable root filesystem',
   severity: 'medium',
   fixable: true,
-  references: { cis: ['5.12'], cwe: ['CWE-732'] },
+  references: { cis: ['5.13'], cwe: ['CWE-732'] },
   remediation: 'Add --read-only (read_only: true; readOnlyRootFilesystem: true) and mount a tmpfs/emptyDir where the process writes.',
   evaluate(workload) {
     return workload.containers

@@ -9,7 +9,7 @@ export const check = defineCheck({
   title: 'seccomp unconfined',
   severity: 'high',
   fixable: true,
-  references: { cis: ['5.21'], pss: 'baseline: Seccomp', cwe: ['CWE-693'] },
+  references: { cis: ['5.22'], pss: 'baseline: Seccomp', cwe: ['CWE-693'] },
   remediation: 'Remove --security-opt seccomp=unconfined; use the default profile or a custom one.',
   evaluate(workload) {
     return workload.containers.flatMap((c) =>

@@ -16,7 +16,7 @@ export const check = defineCheck({
   title: 'sensitive host directory mounted',
   severity: 'high',
   fixable: false,
-  references: { cis: ['5.5'], pss: 'baseline: HostPath Volumes', cwe: ['CWE-668'] },
+  references: { cis: ['5.6'], pss: 'baseline: HostPath Volumes', cwe: ['CWE-668'] },
   remediation: 'Remove the bind mount of the host system directory; mount only the data directory the service needs, read-only.',
   evaluate(workload) {
     return workload.containers.flatMap((c) =>
