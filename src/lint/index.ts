@@ -9,7 +9,11 @@ export { detectFileKind, loadFileTarget, loadTarget, parseTarget } from './load-
 export type { TargetDependencies } from './load-target.js';
 export { createDockerEngine } from './docker-engine.js';
 export type { DockerEngine } from './docker-engine.js';
-export { readDockerRunArgv } from './readers/docker-run.js';
+export { canonicalFlag, readDockerRunArgv, splitDockerRunArgv } from './readers/docker-run.js';
+export type { ArgvFlag, SplitArgv } from './readers/docker-run.js';
+export { normaliseCapability } from './readers/docker-flags.js';
+export { TEMPLATE_PATHS } from './readers/kubernetes.js';
+export { isRootUser } from './user-identity.js';
 export { readCompose } from './readers/compose.js';
 export { readDockerfile, parseInstructions } from './readers/dockerfile.js';
 export { readKubernetes } from './readers/kubernetes.js';

@@ -1,8 +1,9 @@
 import type { CliCommand } from '../cli-command.js';
+import { fixCommand } from './fix.js';
 import { lintCommand } from './lint.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
  * exactly these, so only commands that work belong here.
  */
-export const commands: readonly CliCommand[] = [lintCommand];
+export const commands: readonly CliCommand[] = [lintCommand, fixCommand];

@@ -22,11 +22,28 @@ const VALUE_FLAGS = new Set([
 const PREFIXES: readonly (readonly string[])[] = [['docker', 'container', 'run'], ['docker', 'run'], ['podman', 'run'], ['run']];
 const ARGV_FILE = '<argv>';
 
-/** Reads a `docker run ...` argv (with or without the leading `docker run`). Locations are argument positions. */
-export function readDockerRunArgv(argv: readonly string[]): LintInput {
+export interface ArgvFlag {
+  readonly name: string;
+  readonly value: string;
+  /** Index of the flag's first argument. */
+  readonly index: number;
+  /** How many arguments it spans (2 for `--user nobody`, 1 for `--user=nobody` or `-it`). */
+  readonly span: number;
+}
+
+export interface SplitArgv {
+  /** Length of the leading `docker run` / `docker container run` / `podman run` words. */
+  readonly prefix: number;
+  readonly flags: readonly ArgvFlag[];
+  /** Index of the image operand; what follows it is the container's command. */
+  readonly imageIndex: number;
+}
+
+/** Splits a `docker run` argv into its flags, the image and the command, the way the docker CLI does. */
+export function splitDockerRunArgv(argv: readonly string[]): SplitArgv {
   const prefix = PREFIXES.find((p) => p.every((word, i) => argv[i] === word))?.length ?? 0;
   const at = (index: number): Location => ({ file: ARGV_FILE, line: 1, column: index + 1 });
-  const flags: { name: string; value: string; index: number }[] = [];
+  const flags: ArgvFlag[] = [];
   let imageIndex = -1;
   for (let i = prefix; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -40,28 +57,35 @@ export function readDockerRunArgv(argv: readonly string[]): LintInput {
     }
     const eq = arg.indexOf('=');
     if (arg.startsWith('--') && eq > 0) {
-      flags.push({ name: arg.slice(0, eq), value: arg.slice(eq + 1), index: i });
+      flags.push({ name: arg.slice(0, eq), value: arg.slice(eq + 1), index: i, span: 1 });
     } else if (VALUE_FLAGS.has(arg)) {
       if (i + 1 >= argv.length) throw new RampartError('USAGE', `docker run: ${arg} needs a value`, { location: at(i) });
-      flags.push({ name: arg, value: argv[i + 1] ?? '', index: i });
+      flags.push({ name: arg, value: argv[i + 1] ?? '', index: i, span: 2 });
       i++;
     } else if (/^-[a-zA-Z]{2,}$/.test(arg)) {
       // combined short booleans (-it, -dit); a trailing value flag takes the next argument
       const last = `-${arg.slice(-1)}`;
-      for (const letter of arg.slice(1, -1)) flags.push({ name: `-${letter}`, value: 'true', index: i });
+      for (const letter of arg.slice(1, -1)) flags.push({ name: `-${letter}`, value: 'true', index: i, span: 1 });
       if (VALUE_FLAGS.has(last)) {
-        flags.push({ name: last, value: argv[i + 1] ?? '', index: i });
+        flags.push({ name: last, value: argv[i + 1] ?? '', index: i, span: 2 });
         i++;
-      } else flags.push({ name: last, value: 'true', index: i });
+      } else flags.push({ name: last, value: 'true', index: i, span: 1 });
     } else if (/^-[a-zA-Z].+/.test(arg) && VALUE_FLAGS.has(arg.slice(0, 2))) {
-      flags.push({ name: arg.slice(0, 2), value: arg.slice(2), index: i });
+      flags.push({ name: arg.slice(0, 2), value: arg.slice(2), index: i, span: 1 });
     } else {
-      flags.push({ name: arg, value: 'true', index: i });
+      flags.push({ name: arg, value: 'true', index: i, span: 1 });
     }
   }
-  const image = imageIndex >= 0 && imageIndex < argv.length ? { value: argv[imageIndex] ?? '', location: at(imageIndex) } : undefined;
-  if (image === undefined) throw new RampartError('USAGE', 'docker run argv names no image', { location: { file: ARGV_FILE } });
-  const workload = buildWorkload(flags.map((f) => ({ ...f, location: at(f.index) })), image);
+  if (imageIndex < 0 || imageIndex >= argv.length) throw new RampartError('USAGE', 'docker run argv names no image', { location: { file: ARGV_FILE } });
+  return { prefix, flags, imageIndex };
+}
+
+/** Reads a `docker run ...` argv (with or without the leading `docker run`). Locations are argument positions. */
+export function readDockerRunArgv(argv: readonly string[]): LintInput {
+  const at = (index: number): Location => ({ file: ARGV_FILE, line: 1, column: index + 1 });
+  const split = splitDockerRunArgv(argv);
+  const image = { value: argv[split.imageIndex] ?? '', location: at(split.imageIndex) };
+  const workload = buildWorkload(split.flags.map((f) => ({ name: f.name, value: f.value, location: at(f.index) })), image);
   return { target: 'docker run argv', workloads: [workload], meshPolicies: [], inlineExceptions: [] };
 }
 
@@ -74,6 +98,11 @@ export interface RunFlag {
 const ALIASES: Readonly<Record<string, string>> = { '-u': '--user', '-v': '--volume', '-m': '--memory', '--net': '--network', '-p': '--publish', '-e': '--env' };
 
 /** Turns parsed `docker run` flags into a one-container workload (shared with compose-like inputs). */
+/** Canonical name of a `docker run` flag (`-u` → `--user`). */
+export function canonicalFlag(name: string): string {
+  return ALIASES[name] ?? name;
+}
+
 export function buildWorkload(flags: readonly RunFlag[], image: Located<string>, source: WorkloadSpec['source'] = 'docker-run'): WorkloadSpec {
   const location = image.location;
   let container: ContainerSpec = { ...emptyContainer('', 'container', location), image };

@@ -6,7 +6,7 @@ import { parseYaml } from '../yaml-view.js';
 import { readPodSpec } from './kubernetes-pod.js';
 
 /** Where the pod template sits, per workload kind. */
-const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
+export const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
   Pod: [],
   PodTemplate: ['template'],
   Deployment: ['spec', 'template'],

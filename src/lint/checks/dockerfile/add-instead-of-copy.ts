@@ -39,7 +39,9 @@ export const check = defineCheck({
         const checksum = i.flags.some((f) => f.startsWith('--checksum'));
         // Local archives are ADD's one legitimate use (unpacking); remote sources need a checksum.
         const bad = sources(i.args).filter((s) => (REMOTE.test(s) ? !checksum : !ARCHIVE.test(s)));
-        return bad.length === 0 ? [] : [{ location: i.location, detail: `ADD ${bad.join(' ')}` }];
+        // `rampart fix` turns local ADDs into COPY; a remote source needs a checksum only the author knows.
+        const fixable = !bad.some((b) => REMOTE.test(b));
+        return bad.length === 0 ? [] : [{ location: i.location, detail: `ADD ${bad.join(' ')}`, evidence: { fixable } }];
       });
   },
 });
