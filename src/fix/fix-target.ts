@@ -38,7 +38,7 @@ export async function fixFile(target: string, cwd: string): Promise<FileFix> {
     throw new RampartError('FILE_NOT_FOUND', `cannot read ${rest}`, { cause: error, location: { file: rest } });
   }
   const resolved = kind ?? detectFileKind(rest, before);
-  if (resolved === 'container') throw new RampartError('USAGE', `${target}: not a config file`);
+  if (resolved === 'container' || resolved === 'image-config') throw new RampartError('USAGE', `${target}: fix rewrites Dockerfiles, compose files and Kubernetes YAML`);
   const fixed = fixText(resolved, before, rest);
   return { file: rest, kind: resolved, before, after: fixed.text, notes: fixed.notes };
 }

@@ -57,7 +57,9 @@ export function defineCheck<C extends Check>(check: C): C {
   return check;
 }
 
-export const ALL_SOURCES: readonly SourceKind[] = ['kubernetes', 'compose', 'docker-run', 'dockerfile', 'container'];
+export const ALL_SOURCES: readonly SourceKind[] = ['kubernetes', 'compose', 'docker-run', 'dockerfile', 'image', 'container'];
+/** Build inputs: a Dockerfile, or an image config with its history. */
+export const BUILD_SOURCES: readonly SourceKind[] = ['dockerfile', 'image'];
 export const RUNTIME_SOURCES: readonly SourceKind[] = ['compose', 'docker-run', 'container'];
 export const KUBERNETES: readonly SourceKind[] = ['kubernetes'];
 

@@ -1,5 +1,5 @@
 export { checkRegistry } from './check-registry.js';
-export { defineCheck, ALL_SOURCES, RUNTIME_SOURCES, KUBERNETES } from './check.js';
+export { defineCheck, ALL_SOURCES, BUILD_SOURCES, RUNTIME_SOURCES, KUBERNETES } from './check.js';
 export type { Check, CheckContext, CheckReferences, MeshCheck, PssVersion, Violation, WorkloadCheck } from './check.js';
 export { readExceptionsFile } from './exceptions-file.js';
 export type { LintException, SuppressedFinding } from './exceptions.js';
@@ -17,6 +17,7 @@ export { isRootUser } from './user-identity.js';
 export { readCompose } from './readers/compose.js';
 export { readDockerfile, parseInstructions } from './readers/dockerfile.js';
 export { readKubernetes } from './readers/kubernetes.js';
+export { readImageConfig } from './readers/image-config.js';
 export { readContainerInspect } from './readers/docker-container.js';
 export type { ContainerSpec, LintInput, Located, MeshPolicy, Mount, WorkloadSpec } from './model.js';
 export { DEFAULT_PROFILE, findProfile, profiles } from './profiles.js';

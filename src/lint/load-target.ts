@@ -7,16 +7,17 @@ import type { DockerEngine } from './docker-engine.js';
 import { readCompose } from './readers/compose.js';
 import { readContainerInspect } from './readers/docker-container.js';
 import { readDockerfile } from './readers/dockerfile.js';
+import { looksLikeImageConfig, readImageConfig } from './readers/image-config.js';
 import { looksLikeKubernetes, readKubernetes } from './readers/kubernetes.js';
 
-export type TargetKind = 'kubernetes' | 'compose' | 'dockerfile' | 'container';
+export type TargetKind = 'kubernetes' | 'compose' | 'dockerfile' | 'image-config' | 'container';
 
 export interface LoadTargetOptions {
   /** Resolves relative paths. */
   readonly cwd: string;
 }
 
-const SCHEMES: Readonly<Record<string, TargetKind>> = { 'k8s:': 'kubernetes', 'compose:': 'compose', 'dockerfile:': 'dockerfile', 'docker:': 'container' };
+const SCHEMES: Readonly<Record<string, TargetKind>> = { 'k8s:': 'kubernetes', 'compose:': 'compose', 'dockerfile:': 'dockerfile', 'image-config:': 'image-config', 'docker:': 'container' };
 
 /** Splits `scheme:rest`; without a known scheme the kind is detected from the file. */
 export function parseTarget(target: string): { kind: TargetKind | undefined; rest: string } {
@@ -31,10 +32,11 @@ export function detectFileKind(file: string, text: string): TargetKind {
   const base = path.basename(file).toLowerCase();
   if (base === 'dockerfile' || base === 'containerfile' || base.endsWith('.dockerfile') || base.startsWith('dockerfile.')) return 'dockerfile';
   if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(base)) return 'compose';
+  if (looksLikeImageConfig(text)) return 'image-config';
   if (looksLikeKubernetes(text)) return 'kubernetes';
   if (/^services\s*:/m.test(text)) return 'compose';
   if (/^\s*FROM\s+\S/im.test(text)) return 'dockerfile';
-  throw new RampartError('BAD_INPUT', `cannot tell what ${file} is (use a k8s:, compose: or dockerfile: prefix)`, { location: { file } });
+  throw new RampartError('BAD_INPUT', `cannot tell what ${file} is (use a k8s:, compose:, dockerfile: or image-config: prefix)`, { location: { file } });
 }
 
 /** Reads a config file target into the lint model. */
@@ -59,6 +61,8 @@ export async function loadFileTarget(target: string, options: LoadTargetOptions)
       return { target, workloads: readCompose(text, file), meshPolicies: [], inlineExceptions, text };
     case 'dockerfile':
       return { target, workloads: [readDockerfile(text, file)], meshPolicies: [], inlineExceptions, text };
+    case 'image-config':
+      return { target, workloads: [readImageConfig(text, file)], meshPolicies: [], inlineExceptions, text };
     case 'container':
       throw new RampartError('USAGE', `${target}: a live container is not a file`);
   }

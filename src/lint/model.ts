@@ -7,7 +7,7 @@ export interface Located<T> {
 }
 
 /** What kind of input a workload came from. */
-export type SourceKind = 'kubernetes' | 'compose' | 'docker-run' | 'dockerfile' | 'container';
+export type SourceKind = 'kubernetes' | 'compose' | 'docker-run' | 'dockerfile' | 'image' | 'container';
 
 export type ContainerRole = 'container' | 'init' | 'ephemeral';
 

@@ -1,4 +1,4 @@
-import { defineCheck } from '../../check.js';
+import { BUILD_SOURCES, defineCheck } from '../../check.js';
 import { allInstructions } from '../../dockerfile-instructions.js';
 
 /** What ADD may unpack (compressed tarballs; the same suffixes hadolint accepts). */
@@ -25,7 +25,7 @@ export const check = defineCheck({
   id: 'dockerfile/add-instead-of-copy',
   version: 1,
   scope: 'workload',
-  sources: ['dockerfile'],
+  sources: BUILD_SOURCES,
   description: 'ADD fetches URLs unverified and unpacks implicitly; COPY does only what it says.',
   title: 'ADD instead of COPY',
   severity: 'low',

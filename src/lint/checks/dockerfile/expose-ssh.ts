@@ -1,11 +1,11 @@
-import { defineCheck } from '../../check.js';
+import { BUILD_SOURCES, defineCheck } from '../../check.js';
 import { finalStageInstructions } from '../../dockerfile-instructions.js';
 
 export const check = defineCheck({
   id: 'dockerfile/expose-ssh',
   version: 1,
   scope: 'workload',
-  sources: ['dockerfile'],
+  sources: BUILD_SOURCES,
   description: 'Containers should not run an SSH server (port 22).',
   title: 'SSH port exposed',
   severity: 'low',

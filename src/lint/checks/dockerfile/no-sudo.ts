@@ -1,4 +1,4 @@
-import { defineCheck } from '../../check.js';
+import { BUILD_SOURCES, defineCheck } from '../../check.js';
 import { allInstructions, runText } from '../../dockerfile-instructions.js';
 
 /** sudo in command position (start of a command, after &&, ||, ;, |, ( or a backtick), not as a package name. */
@@ -8,7 +8,7 @@ export const check = defineCheck({
   id: 'dockerfile/no-sudo',
   version: 1,
   scope: 'workload',
-  sources: ['dockerfile'],
+  sources: BUILD_SOURCES,
   description: 'sudo in a build is a sign of a root-to-user dance; it also leaves sudo in the image.',
   title: 'sudo used',
   severity: 'medium',

@@ -1,11 +1,11 @@
-import { defineCheck } from '../../check.js';
+import { BUILD_SOURCES, defineCheck } from '../../check.js';
 import { allInstructions, runText } from '../../dockerfile-instructions.js';
 
 export const check = defineCheck({
   id: 'dockerfile/pipe-to-shell',
   version: 1,
   scope: 'workload',
-  sources: ['dockerfile'],
+  sources: BUILD_SOURCES,
   description: 'Piping a download straight into a shell runs unverified code.',
   title: 'download piped to a shell',
   severity: 'medium',

@@ -1,4 +1,4 @@
-import { defineCheck } from '../../check.js';
+import { BUILD_SOURCES, defineCheck } from '../../check.js';
 import { allInstructions } from '../../dockerfile-instructions.js';
 
 const SECRET_NAME = /(pass(word)?|passwd|secret|token|api_?key|private_?key|access_?key|credential|auth)/i;
@@ -15,7 +15,7 @@ export const check = defineCheck({
   id: 'dockerfile/secrets-in-env',
   version: 1,
   scope: 'workload',
-  sources: ['dockerfile'],
+  sources: BUILD_SOURCES,
   description: 'Secrets must not be set with ENV or ARG: they stay in the image config and history.',
   title: 'secret in ENV/ARG',
   severity: 'high',

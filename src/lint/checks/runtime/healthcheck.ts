@@ -4,7 +4,7 @@ export const check = defineCheck({
   id: 'runtime/healthcheck',
   version: 1,
   scope: 'workload',
-  sources: ['kubernetes', 'compose', 'docker-run', 'dockerfile'],
+  sources: ['kubernetes', 'compose', 'docker-run', 'dockerfile', 'image'],
   description: 'Containers should declare a health check so failures are detected and restarted.',
   title: 'no health check',
   severity: 'low',

@@ -5,7 +5,7 @@ export const check = defineCheck({
   id: 'runtime/non-root-user',
   version: 1,
   scope: 'workload',
-  sources: ['compose', 'docker-run', 'dockerfile', 'container'],
+  sources: ['compose', 'docker-run', 'dockerfile', 'image', 'container'],
   description: 'Containers must run as a non-root user.',
   title: 'runs as root',
   severity: 'medium',
