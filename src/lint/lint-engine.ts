@@ -67,7 +67,8 @@ function toFinding(check: Check, violation: Violation, workload: WorkloadSpec | 
     evidence: {
       ...(workload === undefined ? {} : { workload: `${workload.kind}/${workload.name}`, source: workload.source }),
       references: check.references,
-      fixable: check.fixable,
+      // `rampart fix` rewrites config files and argv, not images or live containers.
+      fixable: check.fixable && workload?.source !== 'image' && workload?.source !== 'container',
       ...violation.evidence,
     },
     fix: { description: check.remediation },
