@@ -1,5 +1,6 @@
 // The package entry: the public API a library user gets. Domains are added here and as
 // `exports` subpaths in package.json as they arrive.
 export * as core from './core/index.js';
+export * as image from './image/index.js';
 export * as lint from './lint/index.js';
 export * as report from './report/index.js';

@@ -1,9 +1,10 @@
 import type { CliCommand } from '../cli-command.js';
 import { fixCommand } from './fix.js';
+import { imageInspectCommand } from './image-inspect.js';
 import { lintCommand } from './lint.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
  * exactly these, so only commands that work belong here.
  */
-export const commands: readonly CliCommand[] = [lintCommand, fixCommand];
+export const commands: readonly CliCommand[] = [imageInspectCommand, lintCommand, fixCommand];
