@@ -5,6 +5,11 @@ import { check as dockerfileExposeSsh } from './checks/dockerfile/expose-ssh.js'
 import { check as dockerfileNoSudo } from './checks/dockerfile/no-sudo.js';
 import { check as dockerfilePipeToShell } from './checks/dockerfile/pipe-to-shell.js';
 import { check as dockerfileSecretsInEnv } from './checks/dockerfile/secrets-in-env.js';
+import { check as imageNoDebugTools } from './checks/image/no-debug-tools.js';
+import { check as imageNoPackageManager } from './checks/image/no-package-manager.js';
+import { check as imageNoShell } from './checks/image/no-shell.js';
+import { check as imageSetuidFiles } from './checks/image/setuid-files.js';
+import { check as imageWorldWritableDirs } from './checks/image/world-writable-dirs.js';
 import { check as meshMtlsStrict } from './checks/mesh/mtls-strict.js';
 import { check as pssAllowPrivilegeEscalation } from './checks/pss/allow-privilege-escalation.js';
 import { check as pssApparmorProfile } from './checks/pss/apparmor-profile.js';
@@ -54,6 +59,11 @@ export const checkRegistry = createRegistry<Check>(
     dockerfileNoSudo,
     dockerfilePipeToShell,
     dockerfileSecretsInEnv,
+    imageNoDebugTools,
+    imageNoPackageManager,
+    imageNoShell,
+    imageSetuidFiles,
+    imageWorldWritableDirs,
     meshMtlsStrict,
     pssAllowPrivilegeEscalation,
     pssApparmorProfile,

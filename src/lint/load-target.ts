@@ -3,7 +3,9 @@ import path from 'node:path';
 import { RampartError } from '../core/index.js';
 import { readInlineExceptions } from './exceptions.js';
 import type { LintInput } from './model.js';
+import { openImage } from '../image/index.js';
 import type { DockerEngine } from './docker-engine.js';
+import { readOpenedImage } from './readers/image.js';
 import { readCompose } from './readers/compose.js';
 import { readContainerInspect } from './readers/docker-container.js';
 import { readDockerfile } from './readers/dockerfile.js';
@@ -70,13 +72,31 @@ export async function loadFileTarget(target: string, options: LoadTargetOptions)
 
 export interface TargetDependencies extends LoadTargetOptions {
   readonly docker: DockerEngine;
+  /** Docker Engine address for daemon images (`DOCKER_HOST`). */
+  readonly dockerHost?: string | undefined;
+}
+
+const IMAGE_PATH_SCHEMES = ['docker-archive:', 'oci-archive:', 'oci-dir:', 'dir:'];
+
+/** Opens an image target through image access and reads its config and filesystem. */
+async function loadImage(target: string, deps: TargetDependencies): Promise<LintInput> {
+  const scheme = IMAGE_PATH_SCHEMES.find((s) => target.startsWith(s));
+  const text = scheme === undefined ? target : `${scheme}${path.resolve(deps.cwd, target.slice(scheme.length))}`;
+  const image = await openImage(text, deps.dockerHost === undefined ? {} : { dockerHost: deps.dockerHost });
+  try {
+    return { ...(await readOpenedImage(image, target)), target };
+  } finally {
+    await image.close();
+  }
 }
 
 /** Reads any target: `docker:CONTAINER` through the Engine API, anything else as a file. */
 export async function loadTarget(target: string, deps: TargetDependencies): Promise<LintInput> {
+  if (IMAGE_PATH_SCHEMES.some((s) => target.startsWith(s)) || target.startsWith('registry:')) return loadImage(target, deps);
   const { kind, rest } = parseTarget(target);
   if (kind !== 'container') return loadFileTarget(target, deps);
+  // docker:NAME is a container first; when none has that name, the daemon's image of that name.
   const inspect = await deps.docker.inspectContainer(rest);
-  if (inspect === undefined) throw new RampartError('BAD_INPUT', `no such container: ${rest}`, { location: { file: target } });
+  if (inspect === undefined) return loadImage(target, deps);
   return readContainerInspect(inspect, target);
 }

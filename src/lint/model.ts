@@ -117,6 +117,16 @@ export interface WorkloadSpec {
   readonly containers: readonly ContainerSpec[];
   /** Dockerfile inputs: the build stages, for build-time checks. */
   readonly build?: BuildSpec;
+  /** Image inputs: the notable files of the squashed filesystem (see `image-files.ts`). */
+  readonly imageFiles?: readonly Located<ImageFile>[];
+}
+
+/** A file of an image's squashed filesystem; located by layer digest and path. */
+export interface ImageFile {
+  readonly path: string;
+  readonly kind: string;
+  /** Permission bits with setuid/setgid/sticky (`0o4755`). */
+  readonly mode: number;
 }
 
 /** One Dockerfile instruction, continuation lines and heredoc bodies joined. */

@@ -115,6 +115,15 @@ describeWithServices('rampart lint docker:CONTAINER against the real Docker Engi
     expect(report.findings[0]?.location.file).toBe(`docker:${loose}`);
   });
 
+  it('lints the daemon image when no container has the name (config and squashed filesystem)', async () => {
+    const io = captureIo(env);
+    await main(['lint', `docker:${image}`, '-f', 'json', '--fail-on', 'low'], { io });
+    const report = JSON.parse(io.out()) as { findings: { checkId: string }[] };
+    const ids = report.findings.map((f) => f.checkId);
+    expect(ids).toContain('runtime/non-root-user');
+    expect(ids.filter((id) => id.startsWith('image/'))).toEqual([]);
+  });
+
   it('exits 2 for a container that does not exist', async () => {
     expect(await main(['lint', `docker:rampart-missing-${suffix}`], { io: captureIo(env) })).toBe(2);
   });

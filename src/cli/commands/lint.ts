@@ -50,8 +50,8 @@ export const lintCommand: CliCommand = {
   register(program, wrap) {
     program
       .command('lint')
-      .description('check Dockerfiles, docker run argv, compose files, Kubernetes YAML and live containers (docker:NAME) for hardening')
-      .argument('[targets...]', 'files (Dockerfile, compose.yaml, Kubernetes YAML), docker:CONTAINER, or -- docker run ARGS...')
+      .description('check Dockerfiles, docker run argv, compose files, Kubernetes YAML, images and live containers for hardening')
+      .argument('[targets...]', 'files (Dockerfile, compose.yaml, Kubernetes YAML, image-config:JSON), images (docker-archive:, oci-archive:, oci-dir:, registry:, dir:), docker:NAME (a container, else the daemon image), or -- docker run ARGS...')
       .addOption(new Option('--profile <profile>', 'pss-baseline | pss-restricted | rampart').default(DEFAULT_PROFILE))
       .option('--pss-version <version>', 'Pod Security Standards version: latest or v1.N', 'latest')
       .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity', 'medium')
@@ -74,7 +74,7 @@ async function runLint(context: CommandContext, command: Command): Promise<ExitC
 
   const inputs: LintInput[] = [];
   const docker = createDockerEngine({ host: context.io.env['DOCKER_HOST'] });
-  for (const target of targets) inputs.push(await loadTarget(target, { cwd: context.io.cwd, docker }));
+  for (const target of targets) inputs.push(await loadTarget(target, { cwd: context.io.cwd, docker, dockerHost: context.io.env['DOCKER_HOST'] }));
   if (argv !== undefined) inputs.push(readDockerRunArgv(argv));
 
   const today = new Date().toISOString().slice(0, 10);

@@ -13,7 +13,7 @@ export function looksLikeImageConfig(text: string): boolean {
  * Turns one history `created_by` into an instruction: legacy builder lines
  * (`/bin/sh -c #(nop)  CMD [...]`, `/bin/sh -c apk add ...`) and BuildKit ones (`RUN /bin/sh -c ... # buildkit`).
  */
-function historyInstruction(createdBy: string, location: Location): Instruction | undefined {
+export function historyInstruction(createdBy: string, location: Location): Instruction | undefined {
   let text = createdBy.trim().replace(/\s+# buildkit$/, '');
   const nop = /^\/bin\/sh -c #\(nop\)\s+(.*)$/s.exec(text);
   if (nop !== null) text = nop[1] ?? '';
