@@ -1,3 +1,4 @@
+/* global process, console */
 // Throughput of `rampart lint` over the Kubernetes Pod Security fixtures (../shared/testdata), against
 // the floor any YAML-based linter pays: parsing the same files with the same YAML library.
 // No third-party Kubernetes linter (kube-score, Pod Security admission) is installable offline here,
