@@ -10,3 +10,5 @@ export * as vulndb from './vulndb/index.js';
 export * as match from './match/index.js';
 export * as secrets from './secrets/index.js';
 export * as trail from './trail/index.js';
+export * as lint from './lint/index.js';
+export * as report from './report/index.js';

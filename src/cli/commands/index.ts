@@ -1,9 +1,11 @@
 import type { CliCommand } from '../cli-command.js';
+import { fixCommand } from './fix.js';
 import { imageInspectCommand } from './image-inspect.js';
 import { rulesCommand } from './rules.js';
 import { dbCommand } from './db.js';
 import { trailCommand } from './trail.js';
 import { sbomCommand } from './sbom.js';
+import { lintCommand } from './lint.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
@@ -16,3 +18,4 @@ export const commands: readonly CliCommand[] = [
   trailCommand,
 ];
 export const commands: readonly CliCommand[] = [imageInspectCommand, sbomCommand];
+export const commands: readonly CliCommand[] = [imageInspectCommand, lintCommand, fixCommand];
