@@ -13,9 +13,10 @@ import { lintCommand } from './lint.js';
  */
 export const commands: readonly CliCommand[] = [
   dbCommand,
+  fixCommand,
   imageInspectCommand,
+  lintCommand,
   rulesCommand,
+  sbomCommand,
   trailCommand,
 ];
-export const commands: readonly CliCommand[] = [imageInspectCommand, sbomCommand];
-export const commands: readonly CliCommand[] = [imageInspectCommand, lintCommand, fixCommand];
