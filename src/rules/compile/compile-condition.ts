@@ -1,0 +1,246 @@
+import type { BinaryCheckExpr, Expr } from '../condition/ast.js';
+import { formatCondition } from '../condition/format-condition.js';
+import type { FieldRegistry } from '../fields/field-registry.js';
+import { compareDynamic, compileValueTest } from './compare-op.js';
+import type { ValueTest } from './compare-op.js';
+import { compileOperand, multiValues } from './compile-operand.js';
+import type { Operand } from './compile-operand.js';
+import type { EventRecord, Predicate } from './event-record.js';
+import { ConditionCompileError } from './event-record.js';
+import { parseRhsConstant, toKind } from './rhs-value.js';
+import { generateExpression, instantiate } from './generate-predicate.js';
+import type { GeneratedParts } from './generate-predicate.js';
+
+const listOps = new Set(['in', 'intersects', 'pmatch']);
+
+/**
+ * Shares compiled sub-conditions between rules: a sub-condition that occurs more than once in the
+ * ruleset (typically a macro) is compiled once and its result is remembered for the current event.
+ * `clock.gen` is bumped by the engine for every event it evaluates, so a result is reused only for the
+ * same event object within the same evaluation.
+ */
+export interface CompileMemo {
+  readonly shared: ReadonlySet<string>;
+  readonly compiled: Map<string, Predicate>;
+  readonly clock: { gen: number };
+}
+
+/** Counts sub-conditions across expressions; those seen twice or more are worth sharing. */
+export function findSharedSubconditions(exprs: readonly Expr[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  const visit = (e: Expr): void => {
+    if (e.kind === 'identifier') return;
+    const key = formatCondition(e);
+    if (seen.has(key)) {
+      shared.add(key);
+      return;
+    }
+    seen.add(key);
+    if (e.kind === 'and' || e.kind === 'or') e.children.forEach(visit);
+    else if (e.kind === 'not') visit(e.child);
+  };
+  exprs.forEach(visit);
+  return shared;
+}
+
+function remember(inner: Predicate, clock: { gen: number }): Predicate {
+  let lastEvent: EventRecord | undefined;
+  let lastGen = -1;
+  let last = false;
+  return (e) => {
+    if (e === lastEvent && lastGen === clock.gen) return last;
+    last = inner(e);
+    lastEvent = e;
+    lastGen = clock.gen;
+    return last;
+  };
+}
+
+/**
+ * Compiles an expanded condition (no macro or list identifiers left) into a predicate. An operand that
+ * cannot be extracted makes its check false, whatever the operator (libsinsp semantics).
+ */
+export function compileCondition(expr: Expr, registry: FieldRegistry, memo?: CompileMemo): Predicate {
+  if (memo === undefined || expr.kind === 'identifier') return compileNode(expr, registry, memo);
+  return compileShared(expr, registry, memo);
+}
+
+/**
+ * Ruleset compilation: generated code per (shared) sub-condition, closures for the rest. A shared
+ * sub-condition becomes its own remembered function, called from every rule that uses it.
+ */
+export function compileGenerated(expr: Expr, registry: FieldRegistry, memo: CompileMemo): Predicate {
+  const key = formatCondition(expr);
+  const done = memo.compiled.get(key);
+  if (done !== undefined) return done;
+  const parts: GeneratedParts = { closures: [], sets: [] };
+  const source = generateExpression(expr, registry, parts, (e) => compileNode(e, registry, undefined), (e) => {
+    if (e === expr || e.kind === 'identifier') return undefined;
+    return memo.shared.has(formatCondition(e)) ? compileGenerated(e, registry, memo) : undefined;
+  });
+  const inner = instantiate(source, parts);
+  const p = memo.shared.has(key) && expr.kind !== 'unary' ? remember(inner, memo.clock) : inner;
+  memo.compiled.set(key, p);
+  return p;
+}
+
+function compileShared(expr: Expr, registry: FieldRegistry, memo: CompileMemo): Predicate {
+  const key = formatCondition(expr);
+  const done = memo.compiled.get(key);
+  if (done !== undefined) return done;
+  const inner = compileNode(expr, registry, memo);
+  const p = memo.shared.has(key) && expr.kind !== 'unary' ? remember(inner, memo.clock) : inner;
+  memo.compiled.set(key, p);
+  return p;
+}
+
+function compileNode(expr: Expr, registry: FieldRegistry, memo: CompileMemo | undefined): Predicate {
+  switch (expr.kind) {
+    case 'and': {
+      const parts = expr.children.map((c) => compileCondition(c, registry, memo));
+      if (parts.length === 2) {
+        const [a, b] = parts as [Predicate, Predicate];
+        return (e) => a(e) && b(e);
+      }
+      return (e) => {
+        for (let i = 0; i < parts.length; i++) if (!(parts[i] as Predicate)(e)) return false;
+        return true;
+      };
+    }
+    case 'or': {
+      const parts = expr.children.map((c) => compileCondition(c, registry, memo));
+      if (parts.length === 2) {
+        const [a, b] = parts as [Predicate, Predicate];
+        return (e) => a(e) || b(e);
+      }
+      return (e) => {
+        for (let i = 0; i < parts.length; i++) if ((parts[i] as Predicate)(e)) return true;
+        return false;
+      };
+    }
+    case 'not': {
+      const inner = compileCondition(expr.child, registry, memo);
+      return (e) => !inner(e);
+    }
+    case 'identifier':
+      throw new ConditionCompileError(`Undefined macro '${expr.name}' used in filter.`, expr.pos.idx);
+    case 'unary': {
+      const o = compileOperand(expr.left, registry);
+      const get = o.extract;
+      return o.multi ? (e) => multiValues(o, get(e)) !== undefined : (e) => get(e) !== undefined;
+    }
+    case 'binary':
+      return compileBinary(expr, registry);
+  }
+}
+
+function combine(tests: readonly ValueTest[], all: boolean): ValueTest {
+  if (tests.length === 1) return tests[0] as ValueTest;
+  if (all) return (l) => tests.every((t) => t(l));
+  return (l) => {
+    for (let i = 0; i < tests.length; i++) if ((tests[i] as ValueTest)(l)) return true;
+    return false;
+  };
+}
+
+function compileBinary(expr: BinaryCheckExpr, registry: FieldRegistry): Predicate {
+  const left = compileOperand(expr.left, registry);
+  const idx = expr.pos.idx;
+  const op = expr.op;
+  if (expr.right.kind === 'field' || expr.right.kind === 'transformer') {
+    const right = compileOperand(expr.right, registry);
+    return withDynamic(left, (e, l) => {
+      const raw = right.extract(e);
+      const rs = right.multi ? multiValues(right, raw) : raw === undefined ? undefined : [raw];
+      return rs !== undefined && rs.some((x) => compareDynamic(op, left.kind, l, x));
+    });
+  }
+  const texts = expr.right.kind === 'list' ? expr.right.values : [expr.right.value];
+  if (expr.right.kind === 'value' && listOps.has(op)) {
+    throw new ConditionCompileError(`Undefined list '${expr.right.value}' used in filter.`, idx);
+  }
+  if (op === 'in' && left.kind === 'string' && !left.isList) {
+    const set = new Set(texts);
+    const test: ValueTest = texts.length === 1 ? ((only) => (l: unknown) => l === only)(texts[0]) : (l) => set.has(l as string);
+    return plainPredicate(left, test) ?? withLeft(left, test);
+  }
+  const tests = texts.map((t) => compileValueTest(op, left.kind, parseRhsConstant(t, left.kind, op, idx), idx));
+  if ((op === '=' || op === '==') && expr.modifier === undefined && texts.length === 1 && jsType[left.kind] !== undefined) {
+    const eq = parseRhsConstant(texts[0] as string, left.kind, op, idx);
+    const fast = plainPredicate(left, tests[0] as ValueTest, eq);
+    if (fast !== undefined) return fast;
+  }
+  if (listOps.has(op)) {
+    const any = combine(tests, false);
+    if (left.isList && op === 'in') {
+      return (e) => {
+        const v = multiValues(left, left.extract(e));
+        return v !== undefined && v.every((x) => any(x));
+      };
+    }
+    return plainPredicate(left, any) ?? withLeft(left, any);
+  }
+  const test = expr.modifier !== undefined ? combine(tests, expr.modifier === 'allof') : (tests[0] ?? (() => false));
+  return plainPredicate(left, test) ?? withLeft(left, test);
+}
+
+const jsType: Readonly<Record<string, string>> = { string: 'string', number: 'number', bool: 'boolean' };
+
+/**
+ * Fast path for a plain key of a string, number or boolean field: reads `event[key]` directly and only
+ * converts when the JSON type differs from the field's (e.g. a number sent for a string field).
+ */
+function plainPredicate(left: Operand, test: ValueTest, eq?: unknown): Predicate | undefined {
+  const key = left.plainKey;
+  const want = jsType[left.kind];
+  if (key === undefined || want === undefined || left.multi) return undefined;
+  const kind = left.kind;
+  if (eq !== undefined) {
+    return (e) => {
+      const v = e[key];
+      if (typeof v === want) return v === eq;
+      return v !== undefined && v !== null && toKind(v, kind) === eq;
+    };
+  }
+  return (e) => {
+    const v = e[key];
+    if (typeof v === want) return test(v);
+    if (v === undefined || v === null) return false;
+    const x = toKind(v, kind);
+    return x !== undefined && test(x);
+  };
+}
+
+function withDynamic(left: Operand, dynamic: (e: EventRecord, l: unknown) => boolean): Predicate {
+  const get = left.extract;
+  return (e) => {
+    const v = get(e);
+    if (v === undefined) return false;
+    if (left.multi) return multiValues(left, v)?.some((x) => dynamic(e, x)) ?? false;
+    return dynamic(e, v);
+  };
+}
+
+/** Applies a value test to the left operand: unextractable → false, multi-valued → any element. */
+function withLeft(left: Operand, test: ValueTest): Predicate {
+  const get = left.extract;
+  if (left.multi) {
+    const { skip, convert } = left;
+    return (e) => {
+      const v = get(e);
+      if (!Array.isArray(v)) return false;
+      for (let i = skip; i < v.length; i++) {
+        const raw: unknown = v[i];
+        if (raw === null || raw === undefined) continue;
+        const x = convert(raw);
+        if (x !== undefined && test(x)) return true;
+      }
+      return false;
+    };
+  }
+  return (e) => {
+    const v = get(e);
+    return v !== undefined && test(v);
+  };
+}

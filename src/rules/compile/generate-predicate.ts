@@ -1,0 +1,91 @@
+import type { BinaryCheckExpr, Expr } from '../condition/ast.js';
+import type { FieldRegistry } from '../fields/field-registry.js';
+import { compileOperand } from './compile-operand.js';
+import type { Predicate } from './event-record.js';
+import { parseRhsConstant } from './rhs-value.js';
+
+/**
+ * Generated-code compilation of a condition. Checks on plain string/number/boolean fields become
+ * inline JavaScript (`typeof (t = e["fd.name"]) === "string" ? S0.has(t) : f3(e)`) so that each rule
+ * gets its own function with monomorphic property loads; anything else, and values of an unexpected
+ * JSON type, go through the closure-compiled predicate of the same check (same semantics).
+ * Only field names from the registry and JSON-encoded constants are spliced into the source.
+ */
+export interface GeneratedParts {
+  readonly closures: Predicate[];
+  readonly sets: Set<string>[];
+}
+
+const typeOfKind: Readonly<Record<string, string>> = { string: 'string', number: 'number', bool: 'boolean' };
+
+export function generateExpression(
+  e: Expr,
+  registry: FieldRegistry,
+  parts: GeneratedParts,
+  fallback: (e: Expr) => Predicate,
+  opaque: (e: Expr) => Predicate | undefined,
+): string {
+  const shared = opaque(e);
+  if (shared !== undefined) return call(parts, shared);
+  switch (e.kind) {
+    case 'and':
+    case 'or':
+      return `(${e.children.map((c) => generateExpression(c, registry, parts, fallback, opaque)).join(e.kind === 'and' ? ' && ' : ' || ')})`;
+    case 'not':
+      return `!${generateExpression(e.child, registry, parts, fallback, opaque)}`;
+    case 'binary': {
+      const inline = inlineCheck(e, registry, parts, fallback);
+      if (inline !== undefined) return inline;
+      return call(parts, fallback(e));
+    }
+    default:
+      return call(parts, fallback(e));
+  }
+}
+
+function call(parts: GeneratedParts, p: Predicate): string {
+  parts.closures.push(p);
+  return `f[${parts.closures.length - 1}](e)`;
+}
+
+function inlineCheck(e: BinaryCheckExpr, registry: FieldRegistry, parts: GeneratedParts, fallback: (e: Expr) => Predicate): string | undefined {
+  if (e.modifier !== undefined || e.left.kind !== 'field' || (e.right.kind !== 'value' && e.right.kind !== 'list')) return undefined;
+  const left = compileOperand(e.left, registry);
+  const key = left.plainKey;
+  const jsType = typeOfKind[left.kind];
+  if (key === undefined || jsType === undefined || left.multi || left.isList) return undefined;
+  const texts = e.right.kind === 'list' ? e.right.values : [e.right.value];
+  if (e.right.kind === 'value' && (e.op === 'in' || e.op === 'pmatch' || e.op === 'intersects')) return undefined;
+  let test: string;
+  const c = (t: string): string => JSON.stringify(parseRhsConstant(t, left.kind, e.op, e.pos.idx));
+  const one = texts[0] as string;
+  switch (e.op) {
+    case '=': case '==': if (texts.length !== 1) return undefined; test = `t === ${c(one)}`; break;
+    case '!=': if (texts.length !== 1) return undefined; test = `t !== ${c(one)}`; break;
+    case '<': case '<=': case '>': case '>=':
+      if (texts.length !== 1 || left.kind !== 'number') return undefined;
+      test = `t ${e.op} ${c(one)}`; break;
+    case 'in':
+      if (left.kind !== 'string') return undefined;
+      if (texts.length === 0) test = 'false';
+      else if (texts.length <= 3) test = `(${texts.map((x) => `t === ${JSON.stringify(x)}`).join(' || ')})`;
+      else {
+        parts.sets.push(new Set(texts));
+        test = `S[${parts.sets.length - 1}].has(t)`;
+      }
+      break;
+    case 'startswith': if (texts.length !== 1 || left.kind !== 'string') return undefined; test = `t.startsWith(${c(one)})`; break;
+    case 'endswith': if (texts.length !== 1 || left.kind !== 'string') return undefined; test = `t.endsWith(${c(one)})`; break;
+    case 'contains': if (texts.length !== 1 || left.kind !== 'string') return undefined; test = `t.includes(${c(one)})`; break;
+    default: return undefined;
+  }
+  const slow = call(parts, fallback(e));
+  return `(typeof (t = e[${JSON.stringify(key)}]) === "${jsType}" ? ${test} : (t !== undefined && t !== null && ${slow}))`;
+}
+
+/** Turns a generated expression into a predicate function. */
+export function instantiate(source: string, parts: GeneratedParts): Predicate {
+  // Generated from registry field names and JSON-encoded constants only (see the note above).
+  const factory = new Function('f', 'S', `"use strict"; return function rule(e) { let t; return ${source}; };`) as (f: Predicate[], s: Set<string>[]) => Predicate;
+  return factory(parts.closures, parts.sets);
+}
