@@ -20,8 +20,8 @@ export interface BpftraceProcessOptions {
 }
 
 export interface BpftraceProcess {
-  /** Resolves when bpftrace has attached its probes; rejects if it fails first. */
-  readonly ready: Promise<number>;
+  /** Resolves when bpftrace has attached every probe (its BEGIN ran); rejects if it fails first. */
+  readonly ready: Promise<void>;
   /** Resolves when the child has exited (after `stop()` or by itself). */
   readonly done: Promise<{ code: number | null; stderr: string }>;
   stop(): Promise<void>;
@@ -44,9 +44,9 @@ export async function startBpftrace(options: BpftraceProcessOptions): Promise<Bp
   child.stderr.on('data', (chunk: string) => {
     if (stderr.length < 64_000) stderr += chunk;
   });
-  let resolveReady: (probes: number) => void = () => undefined;
+  let resolveReady: () => void = () => undefined;
   let rejectReady: (error: Error) => void = () => undefined;
-  const ready = new Promise<number>((resolve, reject) => {
+  const ready = new Promise<void>((resolve, reject) => {
     resolveReady = resolve;
     rejectReady = reject;
   });
@@ -72,7 +72,7 @@ export async function startBpftrace(options: BpftraceProcessOptions): Promise<Bp
   };
 }
 
-function handleLine(line: string, options: BpftraceProcessOptions, attached: (probes: number) => void): void {
+function handleLine(line: string, options: BpftraceProcessOptions, attached: () => void): void {
   if (line.trim() === '') return;
   let message: unknown;
   try {
@@ -87,6 +87,10 @@ function handleLine(line: string, options: BpftraceProcessOptions, attached: (pr
     // One printf chunk may hold several lines when bpftrace batches output.
     for (const part of data.split('\n')) {
       if (part === '') continue;
+      if (part === 'READY') {
+        attached();
+        continue;
+      }
       const record = parseSensorLine(part);
       if (record === undefined) options.onMalformed?.(part);
       else options.onRecord(record);
@@ -94,9 +98,6 @@ function handleLine(line: string, options: BpftraceProcessOptions, attached: (pr
   } else if (type === 'lost_events' && typeof data === 'object' && data !== null) {
     const events = (data as { events?: unknown }).events;
     if (typeof events === 'number') options.onLost(events);
-  } else if (type === 'attached_probes' && typeof data === 'object' && data !== null) {
-    const probes = (data as { probes?: unknown }).probes;
-    attached(typeof probes === 'number' ? probes : 0);
   }
 }
 

@@ -29,11 +29,14 @@ const H = headerFormat;
 export function generateProgram(options: ProgramOptions): GeneratedProgram {
   const predicate = cgroupPredicate(options);
   const guard = predicate === '' ? '' : ` /${predicate}/`;
+  // BEGIN runs once every probe is attached: its marker line is the sensor's "ready".
   const blocks: string[] = [
+    'BEGIN {\n  printf("READY\\n");\n}',
     `tracepoint:sched:sched_process_fork${guard} {\n  printf("F\\t${H.format}\\t%d\\n", ${H.args}, args->child_pid);\n}`,
     `tracepoint:sched:sched_process_exec${guard} {\n  $t = curtask;\n  $tty = $t->signal->tty;\n` +
-      `  $ttynr = $tty != 0 ? ((((struct tty_driver *)$tty->driver)->major << 8) | ((((struct tty_driver *)$tty->driver)->minor_start + $tty->index) & 0xff)) : 0;\n` +
-      `  printf("X\\t${H.format}\\t%d\\t%u\\t%u\\t%u\\t%u\\t%d\\t%d\\t%s\\t%s\\n", ${H.args}, $t->real_parent->tgid, $t->cred->uid.val, $t->cred->euid.val, $t->cred->gid.val, $t->loginuid.val, $ttynr, $t->real_parent->real_parent->tgid, $t->real_parent->comm, str(args->filename, 200));\n}`,
+      `  // pid in the task's own namespace: struct pid's flexible numbers[] array starts at its end.
+  $tp = (struct pid *)$t->thread_pid;\n  $vpid = *(int32 *)((uint64)$tp + sizeof(struct pid) + (uint64)$tp->level * 16);\n  $ttynr = $tty != 0 ? ((((struct tty_driver *)$tty->driver)->major << 8) | ((((struct tty_driver *)$tty->driver)->minor_start + $tty->index) & 0xff)) : 0;\n` +
+      `  printf("X\\t${H.format}\\t%d\\t%u\\t%u\\t%u\\t%u\\t%d\\t%d\\t%d\\t%s\\t%s\\n", ${H.args}, $t->real_parent->tgid, $t->cred->uid.val, $t->cred->euid.val, $t->cred->gid.val, $t->loginuid.val, $ttynr, $t->real_parent->real_parent->tgid, $vpid, $t->real_parent->comm, str(args->filename, 200));\n}`,
     `tracepoint:sched:sched_process_exit${guard} {\n  if (args->group_dead) { printf("Q\\t${H.format}\\n", ${H.args}); }\n}`,
   ];
   const traced: string[] = [];

@@ -9,8 +9,8 @@ describe('parseSensorLine', () => {
     ['A\t12\t12\t301\t1\tsh\t2\tid; ls', { kind: 'argv', index: 2, value: 'id; ls' }],
     ['R\t12\t12\t302\t1\tsh\topenat\t-2', { kind: 'return', evtType: 'openat', ret: -2, extra: [] }],
     [
-      'X\t13\t13\t400\t44\tsh\t9\t1000\t0\t0\t4294967295\t34816\t3\trunc\t/bin/sh',
-      { kind: 'exec', ppid: 9, uid: 1000, euid: 0, gid: 0, loginuid: -1, tty: 34816, pppid: 3, pcomm: 'runc', filename: '/bin/sh' },
+      'X\t13\t13\t400\t44\tsh\t9\t1000\t0\t0\t4294967295\t34816\t3\t17\trunc\t/bin/sh',
+      { kind: 'exec', ppid: 9, uid: 1000, euid: 0, gid: 0, loginuid: -1, tty: 34816, pppid: 3, vpid: 17, pcomm: 'runc', filename: '/bin/sh' },
     ],
   ])('parses %j', (line, expected) => {
     expect(parseSensorLine(line)).toMatchObject(expected);

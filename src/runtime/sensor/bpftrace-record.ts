@@ -21,6 +21,8 @@ export type SensorRecord =
       readonly tty: number;
       /** The parent's parent pid and the parent's comm, for ancestry of parents already gone. */
       readonly pppid: number;
+      /** pid inside the task's pid namespace (1 = a container's init). */
+      readonly vpid: number;
       readonly pcomm: string;
       readonly filename: string;
     })
@@ -62,8 +64,9 @@ export function parseSensorLine(line: string): SensorRecord | undefined {
         loginuid: toSigned32(Number(rest[4])),
         tty: Number(rest[5]),
         pppid: Number(rest[6]),
-        pcomm: rest[7] ?? '',
-        filename: rest.slice(8).join('\t'),
+        vpid: Number(rest[7]),
+        pcomm: rest[8] ?? '',
+        filename: rest.slice(9).join('\t'),
       };
     case 'exit':
       return { ...head, kind };

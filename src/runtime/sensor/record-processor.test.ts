@@ -67,7 +67,7 @@ describe('record processor', () => {
       'A\t51\t51\t12\t44\tapp\t0\tsh',
       'A\t51\t51\t12\t44\tapp\t1\t-c',
       'A\t51\t51\t12\t44\tapp\t2\tid',
-      'X\t51\t51\t13\t44\tsh\t50\t1000\t1000\t1000\t4294967295\t0\t40\tapp\t/bin/sh',
+      'X\t51\t51\t13\t44\tsh\t50\t1000\t1000\t1000\t4294967295\t0\t40\t7\tapp\t/bin/sh',
       'R\t51\t51\t14\t44\tsh\texecve\t0',
     ]);
     expect(events).toHaveLength(1);
@@ -101,7 +101,7 @@ describe('record processor', () => {
     const events = await run([
       'S\t50\t50\t11\t44\tapp\texecve\t/tmp/dropped',
       'A\t50\t50\t12\t44\tapp\t0\tdropped',
-      'X\t50\t50\t13\t44\tdropped\t40\t1000\t0\t1000\t4294967295\t0\t1\tcontainerd-shim\t/tmp/dropped',
+      'X\t50\t50\t13\t44\tdropped\t40\t1000\t0\t1000\t4294967295\t0\t1\t1\tcontainerd-shim\t/tmp/dropped',
       'R\t50\t50\t14\t44\tdropped\texecve\t0',
     ]);
     expect(events[0]).toMatchObject({ 'proc.is_exe_upper_layer': true, 'evt.arg.flags': 'EXE_UPPER_LAYER|EXE_SETUID', 'user.uid': 0, 'proc.args': '' });
@@ -142,7 +142,7 @@ describe('record processor', () => {
     const { run } = setup();
     const events = await run([
       'S\t70\t70\t1\t44\trunc:[2:INIT]\texecve\t/bin/sh',
-      'X\t70\t70\t2\t44\tsh\t69\t0\t0\t0\t4294967295\t0\t40\trunc\t/bin/sh',
+      'X\t70\t70\t2\t44\tsh\t69\t0\t0\t0\t4294967295\t0\t40\t3\trunc\t/bin/sh',
       'R\t70\t70\t3\t44\tsh\texecve\t0',
     ]);
     expect(events[0]).toMatchObject({ 'proc.pname': 'runc', 'proc.aname': ['sh', 'runc', 'containerd-shim', 'init'] });

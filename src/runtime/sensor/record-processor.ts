@@ -121,7 +121,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
             exepath,
             args: open?.argv.length ? [...open.argv] : [...(snap?.args ?? [record.comm])],
             cwd: live.cwd ?? before?.cwd ?? '',
-            vpid: live.vpid ?? -1,
+            vpid: Number.isInteger(record.vpid) && record.vpid > 0 ? record.vpid : (live.vpid ?? -1),
             uid: record.euid,
             loginuid: record.loginuid,
             tty: record.tty,
