@@ -31,3 +31,4 @@ export { createFalcoAlertSource, mapFalcoAlert } from './sources/falco-alert-sou
 export { createTraceeSource, mapTraceeEvent } from './sources/tracee-source.js';
 export { createTetragonSource, mapTetragonEvent } from './sources/tetragon-source.js';
 export { createJsonLinesSource } from './sources/json-lines-source.js';
+export type { SensorRecord } from './sensor/bpftrace-record.js';

@@ -13,6 +13,8 @@ export interface BpftraceProcessOptions {
   readonly onRecord: (record: SensorRecord) => void;
   /** Kernel-side drops reported by bpftrace (`lost_events`). */
   readonly onLost: (count: number) => void;
+  /** Records the kernel side printed in total (from END, once bpftrace stops). */
+  readonly onSent?: (count: number) => void;
   /** Lines that are neither JSON of bpftrace nor records of ours. */
   readonly onMalformed?: (line: string) => void;
   /** Perf ring buffer pages per CPU (bpftrace `BPFTRACE_PERF_RB_PAGES`); default 256. */
@@ -24,6 +26,7 @@ export interface BpftraceProcess {
   readonly ready: Promise<void>;
   /** Resolves when the child has exited (after `stop()` or by itself). */
   readonly done: Promise<{ code: number | null; stderr: string }>;
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ export async function startBpftrace(options: BpftraceProcessOptions): Promise<Bp
   return {
     ready,
     done,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
       await done;
@@ -95,6 +99,9 @@ function handleLine(line: string, options: BpftraceProcessOptions, attached: () 
       if (record === undefined) options.onMalformed?.(part);
       else options.onRecord(record);
     }
+  } else if (type === 'map' && typeof data === 'object' && data !== null) {
+    const sent = (data as { '@records'?: unknown })['@records'];
+    if (typeof sent === 'number') options.onSent?.(sent);
   } else if (type === 'lost_events' && typeof data === 'object' && data !== null) {
     const events = (data as { events?: unknown }).events;
     if (typeof events === 'number') options.onLost(events);

@@ -37,6 +37,14 @@ describe('generateProgram', () => {
   it('maps umount2 to the kernel tracepoint name umount and stops argv at the first NULL', () => {
     const program = generateProgram({ eventTypes: new Set(['umount2', 'execve']), availableTracepoints: everything });
     expect(program.source).toContain('sys_enter_umount {');
-    expect(program.source).toMatch(/if \(args->argv\[0\] != 0\) \{ printf[^}]*if \(args->argv\[1\] != 0\)/);
+    expect(program.source).toMatch(/if \(args->argv\[0\] != 0\) \{ @records = count\(\); printf[^}]*if \(args->argv\[1\] != 0\)/);
+  });
+
+  it('counts every printed record in the kernel and prints the count at END (exact drop accounting)', () => {
+    const program = generateProgram({ eventTypes: new Set(['connect']), availableTracepoints: everything });
+    const printfs = program.source.match(/printf\("/g)?.length ?? 0;
+    const counts = program.source.match(/@records = count\(\); printf\("/g)?.length ?? 0;
+    expect(counts).toBe(printfs - 1); // all but BEGIN's READY marker
+    expect(program.source).toMatch(/END \{\n {2}print\(@records\);/);
   });
 });

@@ -50,7 +50,11 @@ export function generateProgram(options: ProgramOptions): GeneratedProgram {
     traced.push(probe.evtType);
     blocks.push(probeBlocks(probe, guard));
   }
-  return { source: `${blocks.join('\n')}\n`, traced, untraceable };
+  // Every record printed is also counted in the kernel (`@records`, a per-CPU count): END prints
+  // the total, so records lost anywhere between the kernel and us (reported or not, or still in
+  // the ring buffer at stop) are known exactly: sent - received.
+  const counted = blocks.join('\n').replace(/printf\("(?!READY)/g, '@records = count(); printf("');
+  return { source: `${counted}\nEND {\n  print(@records);\n}\n`, traced, untraceable };
 }
 
 function probeBlocks(probe: SyscallProbe, guard: string): string {

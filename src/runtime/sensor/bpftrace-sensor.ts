@@ -19,6 +19,10 @@ export interface SensorOptions {
   readonly eventTypes: ReadonlySet<string>;
   /** Only these containers (ids, 12-char ids or names); the kernel side filters by their cgroups. */
   readonly containers?: readonly string[];
+  /** Also trace these cgroup v2 ids (e.g. a benchmark's own cgroup). */
+  readonly cgroupIds?: readonly bigint[];
+  /** Sees every parsed record before processing (benchmarks, debugging). */
+  readonly onRecord?: (record: SensorRecord) => void;
   /** Only processes in containers (kernel side: skip the root cgroup). */
   readonly containersOnly?: boolean;
   /** Records waiting for processing before new ones are dropped (and counted). Default 100000. */
@@ -41,6 +45,10 @@ export interface SensorStats {
   malformed: number;
   /** Exits without an enter (the enter was lost, or began before attach). */
   unpaired: number;
+  /** Records the kernel printed in total, known once the sensor stopped (undefined before). */
+  sent: number | undefined;
+  /** Records lost that bpftrace did not report (sent - received - kernelLost), once stopped. */
+  unreported: number;
 }
 
 export interface BpftraceSensor extends EventSource {
@@ -48,6 +56,8 @@ export interface BpftraceSensor extends EventSource {
   /** Event types traced, and those asked for that this kernel cannot trace. */
   readonly traced: readonly string[];
   readonly untraceable: readonly string[];
+  /** pid of the bpftrace child (for CPU accounting). */
+  readonly pid: number | undefined;
   /** Resolves once probes are attached (events before this are not seen). */
   readonly ready: Promise<void>;
   stop(): Promise<void>;
@@ -56,7 +66,7 @@ export interface BpftraceSensor extends EventSource {
 export async function createBpftraceSensor(options: SensorOptions): Promise<BpftraceSensor> {
   const proc = options.proc ?? createProcReader();
   const available = await listSyscallTracepoints();
-  const cgroupIds: bigint[] = [];
+  const cgroupIds: bigint[] = [...(options.cgroupIds ?? [])];
   for (const id of await resolveContainerIds(options)) {
     const cg = proc.containerCgroupId(id);
     if (cg !== undefined) cgroupIds.push(cg);
@@ -67,7 +77,8 @@ export async function createBpftraceSensor(options: SensorOptions): Promise<Bpft
     cgroupIds,
     ...(options.containersOnly === true ? { excludeCgroupIds: [1n] } : {}),
   });
-  const stats: SensorStats = { records: 0, events: 0, kernelLost: 0, queueDropped: 0, malformed: 0, unpaired: 0 };
+  const stats: SensorStats = { records: 0, events: 0, kernelLost: 0, queueDropped: 0, malformed: 0, unpaired: 0, sent: undefined, unreported: 0 };
+  let received = 0;
   const queue: SensorRecord[] = [];
   let head = 0;
   const limit = options.queueLimit ?? 100_000;
@@ -83,6 +94,8 @@ export async function createBpftraceSensor(options: SensorOptions): Promise<Bpft
     source: program.source,
     ...(options.perfPages === undefined ? {} : { perfPages: options.perfPages }),
     onRecord(record) {
+      received += 1;
+      options.onRecord?.(record);
       if (queue.length - head >= limit) {
         stats.queueDropped += 1;
         return;
@@ -92,6 +105,11 @@ export async function createBpftraceSensor(options: SensorOptions): Promise<Bpft
     },
     onLost(count) {
       stats.kernelLost += count;
+    },
+    onSent(count) {
+      // END prints the map and bpftrace prints it again at exit: keep the largest.
+      stats.sent = Math.max(stats.sent ?? 0, count);
+      stats.unreported = Math.max(0, stats.sent - received - stats.kernelLost);
     },
     onMalformed() {
       stats.malformed += 1;
@@ -116,6 +134,7 @@ export async function createBpftraceSensor(options: SensorOptions): Promise<Bpft
     stats,
     traced: program.traced,
     untraceable: program.untraceable,
+    pid: child.pid,
     ready: child.ready.then(() => undefined),
     stop: () => child.stop(),
     async *events(signal): AsyncIterable<RuntimeEvent> {

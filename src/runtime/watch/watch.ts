@@ -96,7 +96,7 @@ export async function watch(options: WatchOptions): Promise<WatchResult> {
       sinks: options.sinks,
       blindRules,
       ...(recorder === undefined ? {} : { record: (event) => recorder.record(event) }),
-      ...(active === undefined ? {} : { sourceDrops: () => ({ kernel: active.stats.kernelLost, queue: active.stats.queueDropped }) }),
+      ...(active === undefined ? {} : { sourceDrops: () => ({ kernel: active.stats.kernelLost + active.stats.unreported, queue: active.stats.queueDropped }) }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.onAlert === undefined ? {} : { onAlert: options.onAlert }),
       ...(options.dropCheckMs === undefined ? {} : { dropCheckMs: options.dropCheckMs }),
