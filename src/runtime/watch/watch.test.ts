@@ -74,6 +74,7 @@ describeWithServices('rampart watch (real kernel events, default rules)', ['dock
     }
     await sh('docker', ['exec', target.name, 'sh', '-c', `nc -w 2 ${host.address} ${host.port} </dev/null; echo x > /etc/evil`]);
     await sh('docker', ['exec', '-u', '1000', target.name, '/suid/id']);
+    await sh('docker', ['exec', target.name, 'setpriv', '--inh-caps', '+net_raw', 'id']);
     await sh('docker', ['exec', target.name, 'sh', '-c', 'cp /bin/busybox /tmp/true && /tmp/true']);
     spawnSync('sh', ['-c', 'cat /etc/hostname > /dev/null; ls / > /dev/null']);
     await waitFor(() => alerts.some((a) => a.alert.rule === DRIFT));
@@ -110,8 +111,9 @@ describeWithServices('rampart watch (real kernel events, default rules)', ['dock
     expect(fired(OUTBOUND).map((a) => a.outputFields['fd.name'])).toContain(`->${host.address}:${host.port}`);
   });
 
-  it('alerts on the setuid binary (privilege change) and on the write below /etc', () => {
+  it('alerts on the setuid binary and on capset (privilege change), and on the write below /etc', () => {
     expect(fired(PRIVILEGE).map((a) => a.outputFields['proc.exepath'])).toContain('/suid/id');
+    expect(fired(PRIVILEGE).map((a) => a.outputFields['evt.type'])).toContain('capset');
     expect(fired(WRITE_ETC).map((a) => a.outputFields['fd.name'])).toContain('/etc/evil');
   });
 
