@@ -6,11 +6,13 @@ import { benchRules, createRuleEngine, formatDiagnostic, loadRuleFiles } from '.
 import type { EventRecord } from '../../rules/index.js';
 import type { CommandAction } from '../cli-command.js';
 import { chooseFormat } from '../global-options.js';
+import { addRuleSelectionOptions, readRuleSelectionOptions } from './rules-engine-options.js';
 
 type Wrap = (action: CommandAction) => (...args: unknown[]) => Promise<void>;
 
 export function registerRulesBench(parent: Command, wrap: Wrap): void {
-  parent.command('bench')
+  const bench = parent.command('bench');
+  addRuleSelectionOptions(bench)
     .description('replay a JSON-lines event stream through the rules and report events per second (one core)')
     .requiredOption('-r, --rules <file...>', 'rules files, loaded in order')
     .requiredOption('-e, --events <file>', 'JSON-lines events (docs/event-format.md)')
@@ -42,7 +44,7 @@ export function registerRulesBench(parent: Command, wrap: Wrap): void {
           throw new RampartError('PARSE_ERROR', `invalid JSON event: ${(e as Error).message}`, { location: { file, line: i + 1 } });
         }
       });
-      const engine = createRuleEngine(loaded.rules, loaded.registry, { mode: opts.mode });
+      const engine = createRuleEngine(loaded.rules, loaded.registry, readRuleSelectionOptions(command, opts.mode));
       const r = benchRules(engine, events, Number(opts.seconds) || 3);
       if (format === 'json') await ctx.emit(`${JSON.stringify({ rules: engine.rules.length, ...r }, null, 2)}\n`);
       else await ctx.emit(`${engine.rules.length} enabled rules, ${r.events} events in ${r.seconds.toFixed(2)} s: ${Math.round(r.eventsPerSecond)} events/s (${r.alerts} matches)\n`);

@@ -6,11 +6,13 @@ import { createRuleEngine, formatDiagnostic, loadRuleFiles, parseRuleTestFixture
 import type { RuleTestResult } from '../../rules/index.js';
 import type { CommandAction } from '../cli-command.js';
 import { chooseFormat } from '../global-options.js';
+import { addRuleSelectionOptions, readRuleSelectionOptions } from './rules-engine-options.js';
 
 type Wrap = (action: CommandAction) => (...args: unknown[]) => Promise<void>;
 
 export function registerRulesTest(parent: Command, wrap: Wrap): void {
-  parent.command('test')
+  const test = parent.command('test');
+  addRuleSelectionOptions(test)
     .description('run rule unit tests: JSON-lines fixtures of events with the rules each must fire (exit 1 on failures)')
     .argument('<fixture...>', 'fixture files (docs/event-format.md)')
     .requiredOption('-r, --rules <file...>', 'rules files, loaded in order')
@@ -24,7 +26,7 @@ export function registerRulesTest(parent: Command, wrap: Wrap): void {
         errors.forEach((d) => ctx.warn(formatDiagnostic(d)));
         throw new RampartError('RULES_LOAD_FAILED', `${errors.length} errors loading the rules files`);
       }
-      const engine = createRuleEngine(loaded.rules, loaded.registry, { mode: 'all' });
+      const engine = createRuleEngine(loaded.rules, loaded.registry, readRuleSelectionOptions(command, 'all'));
       const results: RuleTestResult[] = [];
       for (const file of fixtures) {
         let content: string;

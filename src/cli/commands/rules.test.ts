@@ -70,6 +70,12 @@ describe('rampart rules', () => {
     expect(c.out()).toContain('FAIL wrong expectation');
   });
 
+  it('test honours rule selection options', async () => {
+    const c = io(dir);
+    expect(await main(['rules', 'test', 'cases.jsonl', '-r', 'good.yaml', '--disable', 'Shell again'], { io: c })).toBe(1);
+    expect(c.out()).toContain('1/3 cases pass');
+  });
+
   it('lint finds the shadowed rule', async () => {
     const c = io(dir);
     expect(await main(['rules', 'lint', 'good.yaml'], { io: c })).toBe(1);

@@ -21,17 +21,19 @@ const listOps = new Set(['in', 'intersects', 'pmatch']);
  */
 export interface CompileMemo {
   readonly shared: ReadonlySet<string>;
+  /** Printed form of each sub-condition, computed once (keys of `shared` and `compiled`). */
+  readonly keys?: WeakMap<Expr, string>;
   readonly compiled: Map<string, Predicate>;
   readonly clock: { gen: number };
 }
 
 /** Counts sub-conditions across expressions; those seen twice or more are worth sharing. */
-export function findSharedSubconditions(exprs: readonly Expr[]): Set<string> {
+export function findSharedSubconditions(exprs: readonly Expr[], keys?: WeakMap<Expr, string>): Set<string> {
   const seen = new Set<string>();
   const shared = new Set<string>();
   const visit = (e: Expr): void => {
     if (e.kind === 'identifier') return;
-    const key = formatCondition(e);
+    const key = keyOf(e, keys);
     if (seen.has(key)) {
       shared.add(key);
       return;
@@ -42,6 +44,20 @@ export function findSharedSubconditions(exprs: readonly Expr[]): Set<string> {
   };
   exprs.forEach(visit);
   return shared;
+}
+
+/** formatCondition with a per-node cache. */
+export function keyOf(e: Expr, keys: WeakMap<Expr, string> | undefined): string {
+  if (keys === undefined) return formatCondition(e);
+  let k = keys.get(e);
+  if (k === undefined) {
+    // Same text as formatCondition, built from the children's cached keys (linear overall).
+    if (e.kind === 'and' || e.kind === 'or') k = `(${e.children.map((c) => keyOf(c, keys)).join(` ${e.kind} `)})`;
+    else if (e.kind === 'not') k = `not ${keyOf(e.child, keys)}`;
+    else k = formatCondition(e);
+    keys.set(e, k);
+  }
+  return k;
 }
 
 function remember(inner: Predicate, clock: { gen: number }): Predicate {
@@ -66,27 +82,27 @@ export function compileCondition(expr: Expr, registry: FieldRegistry, memo?: Com
   return compileShared(expr, registry, memo);
 }
 
+
 /**
  * Ruleset compilation: generated code per (shared) sub-condition, closures for the rest. A shared
  * sub-condition becomes its own remembered function, called from every rule that uses it.
  */
 export function compileGenerated(expr: Expr, registry: FieldRegistry, memo: CompileMemo): Predicate {
-  const key = formatCondition(expr);
+  const key = keyOf(expr, memo.keys);
   const done = memo.compiled.get(key);
   if (done !== undefined) return done;
   const parts: GeneratedParts = { closures: [], sets: [] };
   const source = generateExpression(expr, registry, parts, (e) => compileNode(e, registry, undefined), (e) => {
     if (e === expr || e.kind === 'identifier') return undefined;
-    return memo.shared.has(formatCondition(e)) ? compileGenerated(e, registry, memo) : undefined;
+    return memo.shared.has(keyOf(e, memo.keys)) ? compileGenerated(e, registry, memo) : undefined;
   });
-  const inner = instantiate(source, parts);
-  const p = memo.shared.has(key) && expr.kind !== 'unary' ? remember(inner, memo.clock) : inner;
+  const p = instantiate(source, parts, memo.shared.has(key) && expr.kind !== 'unary' ? memo.clock : undefined);
   memo.compiled.set(key, p);
   return p;
 }
 
 function compileShared(expr: Expr, registry: FieldRegistry, memo: CompileMemo): Predicate {
-  const key = formatCondition(expr);
+  const key = keyOf(expr, memo.keys);
   const done = memo.compiled.get(key);
   if (done !== undefined) return done;
   const inner = compileNode(expr, registry, memo);

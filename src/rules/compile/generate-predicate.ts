@@ -17,6 +17,7 @@ export interface GeneratedParts {
 }
 
 const typeOfKind: Readonly<Record<string, string>> = { string: 'string', number: 'number', bool: 'boolean' };
+const ancestorArrays = new Set(['proc.aname', 'proc.aexe', 'proc.aexepath', 'proc.acmdline', 'proc.apid']);
 
 export function generateExpression(
   e: Expr,
@@ -51,9 +52,12 @@ function call(parts: GeneratedParts, p: Predicate): string {
 function inlineCheck(e: BinaryCheckExpr, registry: FieldRegistry, parts: GeneratedParts, fallback: (e: Expr) => Predicate): string | undefined {
   if (e.modifier !== undefined || e.left.kind !== 'field' || (e.right.kind !== 'value' && e.right.kind !== 'list')) return undefined;
   const left = compileOperand(e.left, registry);
-  const key = left.plainKey;
   const jsType = typeOfKind[left.kind];
+  // Plain keys, and ancestor indexes >= 1 (`proc.aname[2]`: element 2 of the array, no fallback needed).
+  const index = e.left.arg !== undefined && /^[1-9]\d{0,2}$/.test(e.left.arg) && ancestorArrays.has(e.left.field) ? Number(e.left.arg) : undefined;
+  const key = index !== undefined ? e.left.field : left.plainKey;
   if (key === undefined || jsType === undefined || left.multi || left.isList) return undefined;
+  const read = index === undefined ? `e[${JSON.stringify(key)}]` : `(Array.isArray(t = e[${JSON.stringify(key)}]) ? t[${index}] : undefined)`;
   const texts = e.right.kind === 'list' ? e.right.values : [e.right.value];
   if (e.right.kind === 'value' && (e.op === 'in' || e.op === 'pmatch' || e.op === 'intersects')) return undefined;
   let test: string;
@@ -80,12 +84,18 @@ function inlineCheck(e: BinaryCheckExpr, registry: FieldRegistry, parts: Generat
     default: return undefined;
   }
   const slow = call(parts, fallback(e));
-  return `(typeof (t = e[${JSON.stringify(key)}]) === "${jsType}" ? ${test} : (t !== undefined && t !== null && ${slow}))`;
+  return `(typeof (t = ${read}) === "${jsType}" ? ${test} : (t !== undefined && t !== null && ${slow}))`;
 }
 
-/** Turns a generated expression into a predicate function. */
-export function instantiate(source: string, parts: GeneratedParts): Predicate {
+/**
+ * Turns a generated expression into a predicate function. With `clock`, the function remembers its
+ * result for the last event object within the same engine evaluation (`clock.gen`).
+ */
+export function instantiate(source: string, parts: GeneratedParts, clock?: { gen: number }): Predicate {
   // Generated from registry field names and JSON-encoded constants only (see the note above).
-  const factory = new Function('f', 'S', `"use strict"; return function rule(e) { let t; return ${source}; };`) as (f: Predicate[], s: Set<string>[]) => Predicate;
-  return factory(parts.closures, parts.sets);
+  const body = clock === undefined
+    ? `"use strict"; return function rule(e) { let t; return ${source}; };`
+    : `"use strict"; let le, lg = -1, lr = false; return function shared(e) { if (e === le && lg === C.gen) return lr; let t; const r = ${source}; le = e; lg = C.gen; lr = r; return r; };`;
+  const factory = new Function('f', 'S', 'C', body) as (f: Predicate[], s: Set<string>[], c: { gen: number } | undefined) => Predicate;
+  return factory(parts.closures, parts.sets, clock);
 }

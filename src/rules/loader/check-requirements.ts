@@ -26,7 +26,7 @@ function satisfies(provided: string | undefined, required: unknown): boolean {
 }
 
 /** `required_engine_version` and `required_plugin_versions` items. */
-export function checkRequirements(item: ItemMap, pos: ItemPosition, r: Reporter, engineVersion: string): void {
+export function checkRequirements(item: ItemMap, pos: ItemPosition, r: Reporter, engineVersion: string, plugins: Readonly<Record<string, string>> = providedPlugins): void {
   if ('required_engine_version' in item) {
     const raw = item['required_engine_version'];
     const want = parseVersion(raw);
@@ -42,7 +42,12 @@ export function checkRequirements(item: ItemMap, pos: ItemPosition, r: Reporter,
   }
   for (const req of reqs as ItemMap[]) {
     const options = [req, ...(Array.isArray(req['alternatives']) ? (req['alternatives'] as ItemMap[]) : [])];
-    if (!options.some((o) => satisfies(providedPlugins[String(o['name'])], o['version']))) {
+    const names = options.map((o) => String(o['name']));
+    if (new Set(names).size !== names.length) {
+      r.error('LOAD_ERR_VALIDATE', `Plugin requirement '${String(req['name'])}' lists an alternative with the same name`, 'required_plugin_versions', pos);
+      continue;
+    }
+    if (!options.some((o) => satisfies(plugins[String(o['name'])], o['version']))) {
       const names = options.map((o) => `${String(o['name'])} (>= ${String(o['version'])})`).join(' or ');
       r.error('LOAD_ERR_VALIDATE', `Plugin requirement not satisfied: ${names} is not provided`, 'required_plugin_versions', pos);
     }

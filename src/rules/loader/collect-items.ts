@@ -42,7 +42,7 @@ export function warnUnknownKeys(kind: keyof typeof knownKeys, item: ItemMap, nam
 }
 
 /** Applies the items of one file to `state`, in order, as Falco's rule collector does. */
-export function collectItems(items: readonly RulesItem[], state: RulesetState, r: Reporter, engineVersion: string): void {
+export function collectItems(items: readonly RulesItem[], state: RulesetState, r: Reporter, engineVersion: string, plugins?: Readonly<Record<string, string>>): void {
   for (const it of items) {
     const v = it.value;
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
@@ -50,7 +50,7 @@ export function collectItems(items: readonly RulesItem[], state: RulesetState, r
       continue;
     }
     const item = v as ItemMap;
-    if ('required_engine_version' in item || 'required_plugin_versions' in item) checkRequirements(item, it.position, r, engineVersion);
+    if ('required_engine_version' in item || 'required_plugin_versions' in item) checkRequirements(item, it.position, r, engineVersion, plugins);
     else if ('list' in item) collectList(item, it, state, r);
     else if ('macro' in item) collectMacro(item, it, state, r);
     else if ('rule' in item) collectRule(item, it, state, r);

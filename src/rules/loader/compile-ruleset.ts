@@ -1,8 +1,7 @@
 import type { Expr } from '../condition/ast.js';
 import { ConditionSyntaxError } from '../condition/condition-syntax-error.js';
-import { formatCondition } from '../condition/format-condition.js';
 import { parseCondition } from '../condition/parse-condition.js';
-import { compileGenerated, findSharedSubconditions } from '../compile/compile-condition.js';
+import { compileGenerated, findSharedSubconditions, keyOf } from '../compile/compile-condition.js';
 import type { CompileMemo } from '../compile/compile-condition.js';
 import { ConditionCompileError } from '../compile/event-record.js';
 import { conditionEventTypes } from '../compile/event-types.js';
@@ -78,7 +77,8 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
       reportFailure(e, rule, condition, r);
     }
   }
-  const memo: CompileMemo = { shared: findSharedSubconditions(expanded.map((x) => x.ast)), compiled: new Map(), clock };
+  const keys = new WeakMap<Expr, string>();
+  const memo: CompileMemo = { shared: findSharedSubconditions(expanded.map((x) => x.ast), keys), compiled: new Map(), clock, keys };
   let index = 0;
   for (const { rule, ast, refs } of expanded) {
     const label = `rule '${rule.name}'`;
@@ -91,13 +91,16 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
         if (registry.fields.get(f)?.deprecated === true) r.warn('LOAD_DEPRECATED_ITEM', `usage of deprecated field '${f}' has been detected in the rule condition`, label, rule.conditionPosition);
       }
       for (const f of output.deprecatedFields) r.warn('LOAD_DEPRECATED_ITEM', `usage of deprecated field '${f}' has been detected in the rule output`, label, rule.position);
+      if (comparesWithNA(ast)) {
+        r.warn('LOAD_UNSAFE_NA_CHECK', "Comparing a field value with <NA> is unsafe and can lead to unpredictable behavior of the rule condition. If you need to check for the existence of a field, consider using the 'exists' operator instead.", label, rule.conditionPosition);
+      }
       const eventTypes = conditionEventTypes(ast, registry.eventNames);
       const matchesAllTypes = eventTypes.size === registry.eventNames.length;
       if (matchesAllTypes && rule.warnEvttypes) r.warn('LOAD_NO_EVTTYPE', NO_EVTTYPE_WARNING, label, rule.conditionPosition);
       refs.forEach((x) => used.add(x));
       out.push({
         name: rule.name, desc: rule.desc, priority: rule.priority, tags: rule.tags, source: rule.source, output: rule.output,
-        enabled: rule.enabled, compiledCondition: formatCondition(ast), ast, predicate, eventTypes, matchesAllTypes,
+        enabled: rule.enabled, compiledCondition: keyOf(ast, keys), ast, predicate, eventTypes, matchesAllTypes,
         references: [...refs], position: rule.position, index: index++, clock,
       });
     } catch (e) {
@@ -127,5 +130,15 @@ function reportFailure(e: unknown, rule: RuleDef, condition: string, r: Reporter
     }
   } else {
     throw e;
+  }
+}
+
+/** Does the condition compare a field with the literal `<NA>` (Falco's LOAD_UNSAFE_NA_CHECK)? */
+function comparesWithNA(e: Expr): boolean {
+  switch (e.kind) {
+    case 'and': case 'or': return e.children.some(comparesWithNA);
+    case 'not': return comparesWithNA(e.child);
+    case 'binary': return (e.right.kind === 'value' && e.right.value === '<NA>') || (e.right.kind === 'list' && e.right.values.includes('<NA>'));
+    default: return false;
   }
 }

@@ -27,3 +27,12 @@ it('keeps loading other files when one is bad', () => {
   expect(err?.code).toBe('LOAD_ERR_COMPILE_CONDITION');
   expect(err?.position).toMatchObject({ file: 'bad.yaml', line: 3 });
 });
+
+it.each([
+  ['proc.name = <NA>', 'LOAD_UNSAFE_NA_CHECK'],
+  ['proc.name = bash', 'LOAD_NO_EVTTYPE'],
+])('warns for %s with %s', (condition, code) => {
+  const loaded = loadRules([{ name: 'w.yaml', content: `- rule: r\n  desc: d\n  condition: ${condition}\n  output: o\n  priority: INFO\n` }]);
+  expect(loaded.diagnostics.map((d) => d.code)).toContain(code);
+  expect(loaded.diagnostics.find((d) => d.code === code)?.position).toMatchObject({ file: 'w.yaml', line: 3, column: 14 });
+});

@@ -34,6 +34,8 @@ export interface LoadedRules {
 export interface LoadRulesOptions {
   readonly registry?: FieldRegistry;
   readonly engineVersion?: string;
+  /** Plugin name → version that `required_plugin_versions` are checked against (default: container 0.4.0, built in). */
+  readonly providedPlugins?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -53,7 +55,7 @@ export function loadRules(sources: readonly RulesSource[], options: LoadRulesOpt
     const read = readRulesYaml(source.name, source.content);
     fileDiags.push(...read.errors);
     const stage = cloneRulesetState(state);
-    collectItems(read.items, stage, r, engineVersion);
+    collectItems(read.items, stage, r, engineVersion, options.providedPlugins);
     const compileDiags: LoadDiagnostic[] = [];
     const compiled = fileDiags.some((d) => d.severity === 'error') ? [] : compileRuleset(stage, registry, createReporter(compileDiags));
     // Compile warnings concern the whole ruleset so far: keep only the last file's (they supersede earlier ones).

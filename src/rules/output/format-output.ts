@@ -22,9 +22,19 @@ function show(v: unknown): string {
   return String(v);
 }
 
+/** `evt.time` renders as Falco prints it in text outputs: HH:MM:SS.nnnnnnnnn (UTC). */
+function showTime(v: unknown): string {
+  if (typeof v !== 'string' && typeof v !== 'number') return show(v);
+  const text = String(v);
+  if (!/^\d+$/.test(text)) return text;
+  const ns = BigInt(text);
+  const clock = new Date(Number(ns / 1000000n)).toISOString().slice(11, 19);
+  return `${clock}.${(ns % 1000000000n).toString().padStart(9, '0')}`;
+}
+
 /** Compiles an output template; throws ConditionCompileError for unknown fields. */
 export function compileOutput(template: string, registry: FieldRegistry): CompiledOutput {
-  const pieces: (string | { name: string; get: Extractor })[] = [];
+  const pieces: (string | { name: string; get: Extractor; show: (v: unknown) => string })[] = [];
   const fields: string[] = [];
   const deprecated: string[] = [];
   let last = 0;
@@ -38,7 +48,7 @@ export function compileOutput(template: string, registry: FieldRegistry): Compil
     const operand = compileOperand({ kind: 'field', field, ...(arg === undefined ? {} : { arg }), pos: { idx: at, line: 1, col: at + 1 } }, registry);
     const name = arg === undefined ? field : `${field}[${arg}]`;
     fields.push(name);
-    pieces.push({ name, get: operand.multi ? (ev) => multiValues(operand, operand.extract(ev)) : operand.extract });
+    pieces.push({ name, show: name === 'evt.time' ? showTime : show, get: operand.multi ? (ev) => multiValues(operand, operand.extract(ev)) : operand.extract });
     const consumed = open === '(' && close === ')' ? whole : whole.slice(0, whole.length - close.length);
     last = at + consumed.length;
   }
@@ -48,7 +58,7 @@ export function compileOutput(template: string, registry: FieldRegistry): Compil
     deprecatedFields: deprecated,
     render(event) {
       let out = '';
-      for (const p of pieces) out += typeof p === 'string' ? p : show(p.get(event));
+      for (const p of pieces) out += typeof p === 'string' ? p : p.show(p.get(event));
       return out;
     },
     values(event) {
