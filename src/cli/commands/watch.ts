@@ -66,7 +66,8 @@ export const watchCommand: CliCommand = {
             const d = result.drops;
             ctx.info(
               `watch: ${result.events} events, ${result.alerts} alerts; drops kernel=${d.kernel} queue=${d.queue} output=${d.output}` +
-                (flags.record === undefined ? '' : `; ${result.recorded} events recorded`),
+                (flags.record === undefined ? '' : `; ${result.recorded} events recorded`) +
+                (result.renderErrors > 0 ? `; ${result.renderErrors} alert outputs could not be rendered` : ''),
             );
             return d.kernel + d.queue + d.output > 0 ? ExitCode.incomplete : ExitCode.ok;
           } finally {

@@ -63,6 +63,16 @@ describe('watch loop', () => {
     expect(summary.drops).toEqual({ kernel: 14, queue: 1, output: 2 });
   });
 
+  it('still alerts when a rule output cannot be rendered, and counts it', async () => {
+    const { engine } = await loadWatchRules([]);
+    const broken = { ...engine, evaluate: () => { throw new Error('render failed'); } };
+    const alerts: Alert[] = [];
+    const summary = await runWatchLoop({ source: arraySource([shell]), engine: broken, sinks: [], onAlert: (a) => alerts.push(a) });
+    expect(alerts.map((a) => a.rule)).toEqual(['Shell spawned in container']);
+    expect(alerts[0]?.output).toContain('output not rendered: render failed');
+    expect(summary.renderErrors).toBe(1);
+  });
+
   it.each([
     [undefined, { kind: 'stdout' }],
     ['json', { kind: 'json' }],

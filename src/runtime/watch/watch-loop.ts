@@ -27,11 +27,37 @@ export interface WatchSummary {
   drops: DropCounts;
   /** Alerts per rule name. */
   byRule: Record<string, number>;
+  /** Events whose alert output could not be rendered (the alert is still emitted, unrendered). */
+  renderErrors: number;
+}
+
+/**
+ * Alerts for one event. When rendering a matched rule's output throws (an engine defect for some
+ * field types), the detection is not lost: the rule still alerts, with its output marked
+ * unrendered, and the count reaches the summary.
+ */
+function evaluate(engine: RuleEngine, event: RuntimeEvent, summary: WatchSummary): Alert[] {
+  try {
+    return engine.evaluate(event);
+  } catch (error) {
+    summary.renderErrors += 1;
+    const reason = error instanceof Error ? error.message : String(error);
+    const time = typeof event['evt.time'] === 'string' ? event['evt.time'] : undefined;
+    return engine.match(event).map((rule) => ({
+      rule: rule.name,
+      priority: rule.priority,
+      source: rule.source,
+      tags: rule.tags,
+      output: `${rule.name} (output not rendered: ${reason})`,
+      outputFields: { 'evt.type': event['evt.type'] ?? null, 'container.id': event['container.id'] ?? null, 'container.name': event['container.name'] ?? null, 'proc.cmdline': event['proc.cmdline'] ?? null },
+      time,
+    }));
+  }
 }
 
 /** Events → rules engine → alerts to every sink; drops checked on a timer and reported as alerts. */
 export async function runWatchLoop(options: WatchLoopOptions): Promise<WatchSummary> {
-  const summary: WatchSummary = { events: 0, alerts: 0, drops: { kernel: 0, queue: 0, output: 0 }, byRule: {} };
+  const summary: WatchSummary = { events: 0, alerts: 0, drops: { kernel: 0, queue: 0, output: 0 }, byRule: {}, renderErrors: 0 };
   const emit = (alert: Alert): void => {
     summary.alerts += 1;
     summary.byRule[alert.rule] = (summary.byRule[alert.rule] ?? 0) + 1;
@@ -59,7 +85,7 @@ export async function runWatchLoop(options: WatchLoopOptions): Promise<WatchSumm
     for await (const event of options.source.events(options.signal)) {
       summary.events += 1;
       options.record?.(event);
-      for (const alert of options.engine.evaluate(event)) emit(alert);
+      for (const alert of evaluate(options.engine, event, summary)) emit(alert);
     }
   } finally {
     clearInterval(timer);
