@@ -12,3 +12,4 @@ export * as secrets from './secrets/index.js';
 export * as trail from './trail/index.js';
 export * as lint from './lint/index.js';
 export * as report from './report/index.js';
+export * as runtime from './runtime/index.js';

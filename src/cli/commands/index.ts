@@ -6,6 +6,7 @@ import { dbCommand } from './db.js';
 import { trailCommand } from './trail.js';
 import { sbomCommand } from './sbom.js';
 import { lintCommand } from './lint.js';
+import { watchCommand } from './watch.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
@@ -20,3 +21,4 @@ export const commands: readonly CliCommand[] = [
   sbomCommand,
   trailCommand,
 ];
+export const commands: readonly CliCommand[] = [rulesCommand, watchCommand];
