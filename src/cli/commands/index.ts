@@ -20,5 +20,5 @@ export const commands: readonly CliCommand[] = [
   rulesCommand,
   sbomCommand,
   trailCommand,
+  watchCommand,
 ];
-export const commands: readonly CliCommand[] = [rulesCommand, watchCommand];
