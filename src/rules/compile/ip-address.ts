@@ -56,3 +56,27 @@ export function parseIpNet(text: string): IpNet | undefined {
 export function ipInNet(ip: IpValue, net: IpNet): boolean {
   return ip.v6 === net.v6 && (ip.n & net.mask) === net.base;
 }
+
+export function isIpValue(value: unknown): value is IpValue {
+  return typeof value === 'object' && value !== null && 'v6' in value && 'n' in value && typeof value.n === 'bigint';
+}
+
+/** Renders an address as text: dotted IPv4, or IPv6 in RFC 5952's compressed form. */
+export function formatIp(ip: IpValue): string {
+  if (!ip.v6) return [24n, 16n, 8n, 0n].map((shift) => String((ip.n >> shift) & 0xffn)).join('.');
+  // IPv4-mapped addresses keep their dotted tail (RFC 5952 §5)
+  if (ip.n >> 32n === 0xffffn) return `::ffff:${formatIp({ v6: false, n: ip.n & 0xffffffffn })}`;
+  const groups = Array.from({ length: 8 }, (_, i) => Number((ip.n >> BigInt(112 - 16 * i)) & 0xffffn));
+  let bestAt = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) { bestAt = i; bestLen = j - i; }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestAt < 0) return hex.join(':');
+  return `${hex.slice(0, bestAt).join(':')}::${hex.slice(bestAt + bestLen).join(':')}`;
+}

@@ -17,3 +17,14 @@ it.each([
 it('rejects unknown fields', () => {
   expect(() => compileOutput('x=%proc.nme', registry)).toThrow(/invalid formatting token %proc\.nme/);
 });
+
+it.each([
+  [{ 'fd.sip': '10.1.2.3', 'fd.rip': '2001:db8:0:0:0:0:0:1' }, 'sip=10.1.2.3 rip=2001:db8::1'],
+  [{ 'fd.sip': '::ffff:1.2.3.4', 'fd.rip': '0:0:0:0:0:0:0:0' }, 'sip=::ffff:1.2.3.4 rip=::'],
+])('renders address fields as text, in the line and in the JSON values (%j)', (event, expected) => {
+  const output = compileOutput('sip=%fd.sip rip=%fd.rip', registry);
+  expect(output.render(event)).toBe(expected);
+  const values = output.values(event);
+  expect(() => JSON.stringify(values)).not.toThrow();
+  expect(`sip=${String(values['fd.sip'])} rip=${String(values['fd.rip'])}`).toBe(expected);
+});

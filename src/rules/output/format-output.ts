@@ -2,6 +2,7 @@ import { compileOperand, multiValues } from '../compile/compile-operand.js';
 import type { EventRecord, Extractor } from '../compile/event-record.js';
 import { ConditionCompileError } from '../compile/event-record.js';
 import type { FieldRegistry } from '../fields/field-registry.js';
+import { formatIp, isIpValue } from '../compile/ip-address.js';
 
 /** A compiled rule output: `%field` tokens replaced per event, `<NA>` when a field cannot be extracted. */
 export interface CompiledOutput {
@@ -18,8 +19,18 @@ const TOKEN = /%(\(?)([a-zA-Z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_]+)+)(?:\[([^\]]*)\])
 function show(v: unknown): string {
   if (v === undefined || v === null) return '<NA>';
   if (Array.isArray(v)) return v.map(show).join(',');
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (isIpValue(v)) return formatIp(v);
+  if (typeof v === 'object') return JSON.stringify(v, (_key, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
   return String(v);
+}
+
+/** Output field values as JSON-safe data: addresses as text, bigints as decimal strings. */
+function jsonValue(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (Array.isArray(v)) return v.map(jsonValue);
+  if (isIpValue(v)) return formatIp(v);
+  if (typeof v === 'bigint') return v.toString();
+  return v;
 }
 
 /** `evt.time` renders as Falco prints it in text outputs: HH:MM:SS.nnnnnnnnn (UTC). */
@@ -63,7 +74,7 @@ export function compileOutput(template: string, registry: FieldRegistry): Compil
     },
     values(event) {
       const out: Record<string, unknown> = {};
-      for (const p of pieces) if (typeof p !== 'string') out[p.name] = p.get(event) ?? null;
+      for (const p of pieces) if (typeof p !== 'string') out[p.name] = jsonValue(p.get(event));
       return out;
     },
   };
