@@ -22,9 +22,9 @@ function eventKey(raw: string): string {
 
 /**
  * A private dockerd for this test: the shared daemon must not be restarted, so this one (own
- * data-root, exec-root, pidfile and socket; no bridge, no iptables) is started and restarted here.
+ * data-root, exec-root, pidfile, socket and bridge; no iptables) is started and restarted here.
  */
-function privateDaemon(base: string): { sock: string; start(): Promise<void>; stop(): Promise<void>; docker(...args: string[]): Promise<string> } {
+function privateDaemon(base: string, bridge: string): { sock: string; start(): Promise<void>; stop(): Promise<void>; docker(...args: string[]): Promise<string> } {
   const sock = path.join(base, 'd.sock');
   let child: ChildProcess | undefined;
   const docker = async (...args: string[]): Promise<string> => (await run('docker', ['-H', `unix://${sock}`, ...args], { maxBuffer: 64 << 20 })).stdout;
@@ -34,7 +34,7 @@ function privateDaemon(base: string): { sock: string; start(): Promise<void>; st
     async start() {
       const log = openSync(path.join(base, 'dockerd.log'), 'a');
       child = spawn('dockerd', ['--data-root', path.join(base, 'data'), '--exec-root', path.join(base, 'x'), '--pidfile', path.join(base, 'pid'),
-        '-H', `unix://${sock}`, '--bridge=none', '--iptables=false'], { stdio: ['ignore', log, log] });
+        '-H', `unix://${sock}`, `--bridge=${bridge}`, '--iptables=false', '--ip-masq=false'], { stdio: ['ignore', log, log] });
       for (;;) {
         if (child.exitCode !== null) throw new Error(`private dockerd exited ${child.exitCode}; see ${base}/dockerd.log`);
         if (await docker('info').then(() => true, () => false)) return;
@@ -53,6 +53,7 @@ function privateDaemon(base: string): { sock: string; start(): Promise<void>; st
 
 describeWithServices('trail record --docker against a real dockerd', ['docker', 'registry'], (addresses) => {
   const id = randomBytes(4).toString('hex');
+  const bridge = `rtd${id}`;
   let base: string;
   let daemon: ReturnType<typeof privateDaemon>;
   let recorder: ChildProcess | undefined;
@@ -107,13 +108,18 @@ describeWithServices('trail record --docker against a real dockerd', ['docker', 
     copyFileSync('/lib/x86_64-linux-gnu/libc.so.6', path.join(root, 'lib/x86_64-linux-gnu/libc.so.6'));
     copyFileSync('/lib64/ld-linux-x86-64.so.2', path.join(root, 'lib64/ld-linux-x86-64.so.2'));
     await run('tar', ['-C', root, '-cf', path.join(base, 'rootfs.tar'), '.']);
-    daemon = privateDaemon(base);
+    // A bridge of its own: with --bridge=none dockerd deletes the host's default docker0 bridge,
+    // which would break networking of the shared daemon other tests (and people) use.
+    await run('ip', ['link', 'add', bridge, 'type', 'bridge']);
+    await run('ip', ['addr', 'add', `169.254.${parseInt(id.slice(0, 2), 16)}.1/30`, 'dev', bridge]);
+    daemon = privateDaemon(base, bridge);
     await daemon.start();
   });
 
   afterAll(async () => {
     await stopRecorder('SIGTERM');
     await daemon?.stop();
+    await run('ip', ['link', 'del', bridge]).catch(() => undefined);
     if (base !== undefined) rmSync(base, { recursive: true, force: true });
   });
 
