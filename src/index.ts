@@ -4,3 +4,7 @@ export * as core from './core/index.js';
 export * as catalog from './catalog/index.js';
 export * as sbom from './sbom/index.js';
 export * as image from './image/index.js';
+export * as versioning from './versioning/index.js';
+export * as vulndb from './vulndb/index.js';
+export * as match from './match/index.js';
+export * as secrets from './secrets/index.js';

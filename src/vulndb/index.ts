@@ -1,0 +1,21 @@
+// Public entry of the vulndb domain: OSV ingest, the local SQLite index, updates, signed bundles.
+export { buildIndex } from './build-index.js';
+export type { BuildOptions, BuildSummary } from './build-index.js';
+export { defaultDbPath } from './db-location.js';
+export { ecosystemBase, ecosystemRelease, normalizePackageName } from './ecosystem.js';
+export { exportDatabase, importDatabase } from './export-bundle.js';
+export type { ExportOptions, ImportOptions } from './export-bundle.js';
+export { defaultEcosystems, openOsvMirror, OSV_PUBLIC_BASE, parseModifiedIds } from './osv-mirror.js';
+export type { OsvMirror } from './osv-mirror.js';
+export { osvRecordSchema, parseOsvRecord } from './osv-record.js';
+export type { OsvAffected, OsvEvent, OsvRange, OsvRecord, OsvSeverity } from './osv-record.js';
+export { readRecords, recordsFromDocument } from './read-records.js';
+export type { FeedKind, ReadRecord } from './read-records.js';
+export { convertAlpineSecdb, cleanAdvisoryId } from './alpine-secdb.js';
+export { convertDebianTracker, debianReleases, debianUrgency } from './debian-tracker.js';
+export { updateIndex } from './update-index.js';
+export type { EcosystemUpdate, UpdateOptions } from './update-index.js';
+export { openVulnIndex, INDEX_SCHEMA_VERSION } from './vuln-index.js';
+export type { IndexStatus, SourceInfo, StoredRecord, VulnIndex } from './vuln-index.js';
+export { DEFAULT_MAX_AGE_DAYS, openDatabaseForMatching } from './open-database.js';
+export type { OpenedDatabase } from './open-database.js';
