@@ -8,3 +8,5 @@ export * as versioning from './versioning/index.js';
 export * as vulndb from './vulndb/index.js';
 export * as match from './match/index.js';
 export * as secrets from './secrets/index.js';
+export * as lint from './lint/index.js';
+export * as report from './report/index.js';

@@ -1,9 +1,11 @@
-import { RampartError } from '../core/index.js';
+import { isRampartError } from '../core/index.js';
 import { openArchiveFile } from './archive-file.js';
 import type { BlobStore } from './blob-store.js';
 import { openDirImage } from './dir-image.js';
 import { createDirBlobStore } from './dir-blob-store.js';
 import { openDockerArchive } from './docker-archive.js';
+import { openDaemonImage } from './docker-daemon.js';
+import { openRegistryImage } from './registry-image.js';
 import type { ImageLimits, OpenedImage, OpenImageOptions, Platform, ReadableImage } from './image-types.js';
 import type { ImageTarget } from './image-target.js';
 import { formatImageTarget, parseImageTarget } from './image-target.js';
@@ -54,7 +56,25 @@ export async function openImage(text: string, options: OpenImageOptions = {}): P
     case 'oci-archive':
     case 'archive':
       return openFromStore(await openArchiveFile(target.path, context.limits), target, context);
-    default:
-      throw new RampartError('USAGE', `${text}: ${target.scheme} targets are not supported yet`);
+    case 'docker':
+      return openDaemonImage(target.reference, formatImageTarget(target), dockerHostOf(options), context.limits);
+    case 'registry':
+      return openRegistryImage(target.reference, formatImageTarget(target), options, context.platform, context.limits);
+    case 'docker-or-registry':
+      return openDaemonOrRegistry(target.reference, context);
   }
+}
+
+function dockerHostOf(options: OpenImageOptions): string {
+  return options.dockerHost ?? process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock';
+}
+
+/** A bare reference: the local daemon's image when it has one, else the registry's (as Trivy does). */
+async function openDaemonOrRegistry(reference: string, context: SourceContext): Promise<ReadableImage> {
+  try {
+    return await openDaemonImage(reference, `docker:${reference}`, dockerHostOf(context.options), context.limits);
+  } catch (error) {
+    if (!isRampartError(error, 'IMAGE_NOT_FOUND') && !isRampartError(error, 'DAEMON_UNAVAILABLE')) throw error;
+  }
+  return openRegistryImage(reference, `registry:${reference}`, context.options, context.platform, context.limits);
 }

@@ -1,7 +1,9 @@
 import type { CliCommand } from '../cli-command.js';
+import { fixCommand } from './fix.js';
 import { imageInspectCommand } from './image-inspect.js';
 import { sbomCommand } from './sbom.js';
 import { dbCommand } from './db.js';
+import { lintCommand } from './lint.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
@@ -9,3 +11,4 @@ import { dbCommand } from './db.js';
  */
 export const commands: readonly CliCommand[] = [imageInspectCommand, sbomCommand];
 export const commands: readonly CliCommand[] = [dbCommand];
+export const commands: readonly CliCommand[] = [imageInspectCommand, lintCommand, fixCommand];

@@ -46,14 +46,45 @@ export interface LayerSpec {
   diffId?: string;
 }
 
+function putBlob(dir: string, bytes: Buffer): string {
+  mkdirSync(path.join(dir, 'blobs', 'sha256'), { recursive: true });
+  const digest = sha(bytes);
+  writeFileSync(path.join(dir, 'blobs', 'sha256', digest.slice(7)), bytes);
+  return digest;
+}
+
 /** Writes an OCI layout directory with one image made of `layers`; returns the directory. */
 export function writeLayout(dir: string, layers: readonly LayerSpec[], config: Record<string, unknown> = {}): string {
+  const manifest = writeImage(dir, layers, config);
+  writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  writeFileSync(
+    path.join(dir, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': 'test' } }] }),
+  );
+  return dir;
+}
+
+/** Writes a layout whose tag `multi` is an image index with one image per platform. */
+export function writeMultiPlatformLayout(dir: string, images: readonly { platform: { os: string; architecture: string }; layers: LayerSpec[] }[]): string {
+  const manifests = images.map((image) => ({
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    ...writeImage(dir, image.layers, { architecture: image.platform.architecture, os: image.platform.os }),
+    platform: image.platform,
+  }));
+  const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }));
+  const digest = putBlob(dir, index);
+  writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+  writeFileSync(
+    path.join(dir, 'index.json'),
+    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest, size: index.length, annotations: { 'org.opencontainers.image.ref.name': 'multi' } }] }),
+  );
+  return dir;
+}
+
+/** Writes one image's blobs (layers, config, manifest); returns the manifest's digest and size. */
+export function writeImage(dir: string, layers: readonly LayerSpec[], config: Record<string, unknown> = {}): { digest: string; size: number } {
   mkdirSync(path.join(dir, 'blobs', 'sha256'), { recursive: true });
-  const put = (bytes: Buffer): string => {
-    const digest = sha(bytes);
-    writeFileSync(path.join(dir, 'blobs', 'sha256', digest.slice(7)), bytes);
-    return digest;
-  };
+  const put = (bytes: Buffer): string => putBlob(dir, bytes);
   const descriptors = layers.map((layer) => {
     const compression = layer.compression ?? 'gzip';
     let blob = compression === 'gzip' ? gzipSync(layer.tar) : compression === 'zstd' ? execFileSync('zstd', ['-q', '-c'], { input: layer.tar }) : layer.tar;
@@ -82,11 +113,5 @@ export function writeLayout(dir: string, layers: readonly LayerSpec[], config: R
       layers: descriptors,
     }),
   );
-  const manifestDigest = put(manifest);
-  writeFileSync(path.join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-  writeFileSync(
-    path.join(dir, 'index.json'),
-    JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: manifestDigest, size: manifest.length, annotations: { 'org.opencontainers.image.ref.name': 'test' } }] }),
-  );
-  return dir;
+  return { digest: put(manifest), size: manifest.length };
 }
