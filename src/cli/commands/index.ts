@@ -9,6 +9,10 @@ import { lintCommand } from './lint.js';
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
  * exactly these, so only commands that work belong here.
  */
-export const commands: readonly CliCommand[] = [imageInspectCommand, sbomCommand];
-export const commands: readonly CliCommand[] = [dbCommand];
-export const commands: readonly CliCommand[] = [imageInspectCommand, lintCommand, fixCommand];
+export const commands: readonly CliCommand[] = [
+  dbCommand,
+  fixCommand,
+  imageInspectCommand,
+  lintCommand,
+  sbomCommand,
+];
