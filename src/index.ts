@@ -10,3 +10,4 @@ export * as match from './match/index.js';
 export * as secrets from './secrets/index.js';
 export * as lint from './lint/index.js';
 export * as report from './report/index.js';
+export * as scan from './scan/index.js';

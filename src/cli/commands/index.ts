@@ -4,6 +4,7 @@ import { imageInspectCommand } from './image-inspect.js';
 import { sbomCommand } from './sbom.js';
 import { dbCommand } from './db.js';
 import { lintCommand } from './lint.js';
+import { scanCommand } from './scan.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
@@ -15,4 +16,5 @@ export const commands: readonly CliCommand[] = [
   imageInspectCommand,
   lintCommand,
   sbomCommand,
+  scanCommand,
 ];
