@@ -85,6 +85,9 @@ async function runLint(context: CommandContext, command: Command): Promise<ExitC
     if (input.workloads.length === 0 && input.meshPolicies.length === 0) {
       unknowns.push({ reason: 'no container, pod template or mesh policy found', location: { file: input.target } });
     }
+    if (profile.id.startsWith('pss-') && input.workloads.some((w) => w.source !== 'kubernetes')) {
+      context.warn(`${input.target}: the ${profile.id} profile applies to Kubernetes inputs only; use --profile rampart for this input`);
+    }
     const result = lintInput(input, { registry: checkRegistry, profile, context: { pssVersion }, exceptions, today });
     findings.push(...result.findings);
     for (const s of result.suppressed) {

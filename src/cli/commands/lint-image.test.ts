@@ -2,8 +2,8 @@ import { chmod, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.js';
-import type { CliIo } from '../../cli/io.js';
+import { main } from '../main.js';
+import type { CliIo } from '../io.js';
 
 function captureIo(cwd: string): CliIo & { out: () => string } {
   let out = '';
