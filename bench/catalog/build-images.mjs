@@ -73,12 +73,19 @@ export function buildImages() {
   }
   if (!existsSync(out.minbase)) writeDockerArchive(out.minbase, [baseLayer], 'bench/minbase:latest');
   if (!existsSync(out.large)) {
-    const root = path.join(workDir, 'rootfs-large');
-    debootstrap(root, ['python3', 'nodejs', 'npm']);
     const layer = path.join(workDir, 'large-layer.tar');
-    packLayer(root, layer);
+    if (!existsSync(layer)) {
+      const root = path.join(workDir, 'rootfs-large');
+      debootstrap(root, ['python3', 'nodejs', 'npm']);
+      packLayer(root, layer);
+      rmSync(root, { recursive: true, force: true });
+    }
     writeDockerArchive(out.large, [layer], 'bench/large:latest');
-    rmSync(root, { recursive: true, force: true });
+  }
+  const appLayer = path.join(workDir, 'app-layer.tar');
+  const delLayer = path.join(workDir, 'delete-layer.tar');
+  if (!existsSync(out.multilayer) && existsSync(appLayer) && existsSync(delLayer)) {
+    writeDockerArchive(out.multilayer, [baseLayer, appLayer, delLayer], 'bench/multilayer:latest');
   }
   if (!existsSync(out.multilayer)) {
     if (!existsSync(baseRoot)) {
@@ -92,7 +99,6 @@ export function buildImages() {
     writeFileSync(path.join(app, 'app/package.json'), JSON.stringify({ name: 'bench-app', version: '1.0.0', private: true }));
     run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', 'express@4.16.0', 'lodash@4.17.4', 'minimist@0.0.8', 'debug@2.6.8'], { cwd: path.join(app, 'app') });
     run('python3', ['-m', 'venv', path.join(app, 'app/venv')]);
-    const appLayer = path.join(workDir, 'app-layer.tar');
     packLayer(app, appLayer);
     // layer 2: delete a file (minimist's directory, by whiteout) and remove a Debian package (its
     // status entry and .list file)
@@ -106,7 +112,6 @@ export function buildImages() {
     const kept = status.split(/\n\n+/).filter((p) => p.trim() !== '' && !p.startsWith(`Package: ${removed}\n`));
     writeFileSync(path.join(del, 'var/lib/dpkg/status'), `${kept.join('\n\n')}\n`);
     writeFileSync(path.join(del, `var/lib/dpkg/info/.wh.${removed}.list`), '');
-    const delLayer = path.join(workDir, 'delete-layer.tar');
     packLayer(del, delLayer);
     writeDockerArchive(out.multilayer, [baseLayer, appLayer, delLayer], 'bench/multilayer:latest');
     rmSync(app, { recursive: true, force: true });

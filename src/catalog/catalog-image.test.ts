@@ -58,6 +58,12 @@ describeWithTestdata('catalog on real image archives', (root) => {
     expect(same.length + differing.length).toBe(14);
   });
 
+  // The 13 other goldens under trivy-fanal-goldens/packages (amazon-2, centos-6, debian-buster, distroless,
+  // fedora-35, opensuse, oraclelinux, photon, suse-15.3 NDB, ubi-7, ubuntu-18.04, vulnimage) and the
+  // vuln-image1.2.3 goldens describe ghcr.io/aquasecurity/trivy-test-images that are not in the test
+  // data (trivy downloads them at test time): not applicable here. Their databases' formats are
+  // covered by the pkgdb fixtures (dpkg, distroless status.d, rpm BerkeleyDB/NDB/SQLite).
+
   it('a second run on the same image reads nothing: every layer comes from the cache', async () => {
     const cache = memoryCache();
     let reads = 0;

@@ -49,7 +49,9 @@ describeWithTestdata('JavaScript lockfiles (trivy parser expectations)', (root) 
   });
 
   it('prints the count', () => {
-    console.log(`JS lockfile fixtures (npm v1-v3, yarn v1/berry, pnpm v5/v6/v9): ${passed}/${cases.length} pass (name, version, dev)`);
+    // Not run: bun.lock (3 cases; bun is not a supported lockfile yet) and packagejson (13 cases whose
+    // expectations stayed inline Go structs, not converted into the JSON).
+    console.log(`JS lockfile fixtures (npm v1-v3, yarn v1/berry, pnpm v5/v6/v9): ${passed}/${cases.length} pass (name, version, dev); bun (3) and packagejson (13, no converted expectation) not run`);
     expect(passed).toBe(cases.length - Object.keys(exclusions).length);
   });
 });

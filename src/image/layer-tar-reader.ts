@@ -61,7 +61,8 @@ export async function readLayerTar(blob: LayerBlob, layer: LayerInfo, budget: La
     },
   });
   const decompressor = createDecompressor(compression);
-  const extract = createExtract();
+  // a large write buffer lets the decompressor run ahead instead of pausing after every chunk
+  const extract = createExtract({ highWaterMark: 1024 * 1024 });
   const stages = decompressor === undefined
     ? pipeline(blob.stream, countCompressed, countUncompressed, extract)
     : pipeline(blob.stream, countCompressed, decompressor, countUncompressed, extract);

@@ -5,6 +5,7 @@ import type { Descriptor, ImageManifest } from './image-schemas.js';
 import { indexSchema, manifestSchema, parseDocument } from './image-schemas.js';
 import type { ImageLimits, Platform, ReadableImage } from './image-types.js';
 import { formatPlatform, platformMatches } from './platform.js';
+import { normaliseReference } from './reference.js';
 import type { LayerSource } from './stored-image.js';
 import { createStoredImage, sha256Of } from './stored-image.js';
 
@@ -60,7 +61,10 @@ export async function openOciLayout(store: BlobStore, selection: LayoutSelection
     candidates = candidates.filter((d) => {
       const ref = d.annotations?.[refNameAnnotation];
       const name = d.annotations?.['io.containerd.image.name'];
-      return ref === tag || name === tag || (name !== undefined && name.endsWith(`/${tag}`));
+      if (ref === tag || name === tag) return true;
+      // `sample` finds `sample:latest`, `alpine:3` finds `docker.io/library/alpine:3`
+      const wanted = normaliseReference(tag);
+      return [ref, name].some((r) => r !== undefined && r.includes(':') && normaliseReference(r) === wanted);
     });
     if (candidates.length === 0) {
       throw new RampartError('IMAGE_NOT_FOUND', `${store.location} has no image tagged ${tag} (tags: ${listTags(index.manifests)})`, { location });

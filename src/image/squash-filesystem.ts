@@ -36,7 +36,11 @@ export function createSquasher(): {
     files,
     apply(entry, layer) {
       if (entry.kind === 'whiteout') {
-        remove(entry.path);
+        // a whiteout hides lower layers only: an entry of the same layer (in any archive order) stays
+        removeBelow(entry.path, (file) => file.layer.index >= layer.index);
+        const existing = files.get(entry.path);
+        if (existing !== undefined && existing.layer.index < layer.index) files.delete(entry.path);
+        if (!files.has(entry.path) && (children.get(entry.path)?.size ?? 0) === 0) remove(entry.path);
         return;
       }
       if (entry.kind === 'opaque') {

@@ -60,6 +60,16 @@ describe('layer walker', () => {
     await image.close();
   });
 
+  it('applies a whiteout to lower layers only, whatever its order in the layer', async () => {
+    const base = await makeTar([{ name: 'x', content: 'old file' }, { name: 'y/', type: 'directory' }, { name: 'y/old', content: 'o' }]);
+    const upper = await makeTar([{ name: 'x/', type: 'directory' }, { name: 'x/new', content: 'n' }, { name: '.wh.x' }, { name: 'y/new', content: 'n' }, { name: '.wh.y' }]);
+    const image = await imageOf([{ tar: base }, { tar: upper }]);
+    const files = await squashFilesystem(image);
+    expect([...files.keys()].sort()).toEqual(['/x', '/x/new', '/y/new']);
+    expect(files.get('/x')?.entry.kind).toBe('dir');
+    await image.close();
+  });
+
   it('takes absolute names relative to the root', async () => {
     const entries = await entriesOf([{ tar: await makeTar([{ name: '/etc/passwd', content: 'root:x:0:0::/:/bin/sh\n' }]) }]);
     expect(entries[0]?.path).toBe('/etc/passwd');
@@ -130,9 +140,9 @@ describe('layer walker', () => {
     await image.close();
   });
 
-  it('names the blob and the offset of a truncated gzip layer', async () => {
-    const tar = await makeTar([{ name: 'big', content: Buffer.from(Array.from({ length: 200_000 }, (_, i) => i % 251)) }]);
-    const image = await imageOf([{ tar, mangle: (b) => b.subarray(0, Math.floor(b.length / 2)) }]);
+  it.each(['gzip', 'zstd'] as const)('names the blob and the offset of a truncated %s layer', async (compression) => {
+    const tar = await makeTar([{ name: 'big', content: Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 251)) }]);
+    const image = await imageOf([{ tar, compression, mangle: (b) => b.subarray(0, Math.floor(b.length / 2)) }]);
     const error = await failure(walkLayers(image, { entry: () => undefined }));
     expect(error).toMatchObject({ code: 'BAD_ARCHIVE' });
     const message = (error as Error).message;
