@@ -22,6 +22,9 @@ export interface EcosystemUpdate {
   readonly records: number;
 }
 
+/** Beyond this many changed records, `all.zip` is fetched instead of one file per record. */
+const MAX_INCREMENTAL = 5000;
+
 const newer = (a: string, b: string | null | undefined): boolean => b === null || b === undefined || Date.parse(a) > Date.parse(b);
 
 async function fullLoad(writer: IndexWriter, mirror: OsvMirror, ecosystem: string, onProgress?: (m: string) => void): Promise<EcosystemUpdate> {
@@ -81,6 +84,11 @@ export async function updateIndex(options: UpdateOptions): Promise<EcosystemUpda
           }
           const rows = parseModifiedIds(csv.toString('utf8'));
           const changed = rows.filter((r) => newer(r.modified, state.lastModified));
+          if (changed.length > MAX_INCREMENTAL) {
+            // fetching that many single records costs more than the archive
+            results.push(await fullLoad(writer, options.mirror, ecosystem, options.onProgress));
+            continue;
+          }
           const sourceId = writer.addSource(options.mirror.location, 'osv-mirror-incremental', ecosystem);
           let newest = state.lastModified;
           const records: { record: OsvRecord; origin: string }[] = [];

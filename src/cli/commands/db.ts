@@ -4,12 +4,13 @@ import { ExitCode, RampartError } from '../../core/index.js';
 import type { IndexStatus } from '../../vulndb/index.js';
 import {
   buildIndex,
+  DEFAULT_MAX_AGE_DAYS,
   defaultDbPath,
   defaultEcosystems,
   exportDatabase,
   importDatabase,
-  openDatabaseForMatching,
   openOsvMirror,
+  openVulnIndex,
   OSV_PUBLIC_BASE,
   updateIndex,
 } from '../../vulndb/index.js';
@@ -66,14 +67,16 @@ export const dbCommand: CliCommand = {
       .option(...dbOption)
       .action(
         wrap(async (context, command) => {
-          const opened = openDatabaseForMatching(dbPath(context, command));
+          const index = openVulnIndex(dbPath(context, command));
           try {
-            for (const w of opened.warnings) context.warn(w);
-            const status = opened.index.status();
+            const status = index.status();
+            const ageDays = status.updatedAt === undefined ? undefined : (Date.now() - Date.parse(status.updatedAt)) / 86_400_000;
+            if (status.records === 0) context.warn('the database holds no advisories: scans against it fail until `rampart db update` or `rampart db build` fills it');
+            else if (ageDays !== undefined && ageDays > DEFAULT_MAX_AGE_DAYS) context.warn(`the database is ${Math.floor(ageDays)} days old; run 'rampart db update'`);
             const format = chooseFormat(context.globals, ['table', 'json'] as const, 'table');
-            await context.emit(format === 'json' ? `${JSON.stringify({ ...status, ageDays: opened.ageDays }, null, 2)}\n` : renderStatus(status, opened.ageDays));
+            await context.emit(format === 'json' ? `${JSON.stringify({ ...status, ageDays }, null, 2)}\n` : renderStatus(status, ageDays));
           } finally {
-            opened.index.close();
+            index.close();
           }
           return ExitCode.ok;
         }),
