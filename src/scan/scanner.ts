@@ -108,6 +108,10 @@ export function createScanner(deps: ScannerDeps): Scanner {
       unknowns.push(...inventory.unknowns);
       let matches: VulnMatch[] = [];
       if (kinds.has('vuln')) {
+        if (inventory.packages.length === 0) {
+          // an empty inventory is never a clean result: the target may hold formats the catalog cannot read
+          unknowns.push({ reason: 'no packages were found in the target (no supported package database, lockfile or SBOM component)', location: { file: target } });
+        }
         const adapted = packageInputs(inventory);
         unknowns.push(...adapted.unknowns);
         const result = matcher.matchPackages(adapted.inputs);
