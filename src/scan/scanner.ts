@@ -58,7 +58,7 @@ const matchUnknown = (u: MatchUnknown): Unknown => ({
 });
 
 /** Secrets in an image config: each ENV entry, label and history command. */
-function configSecrets(image: OpenedImage): SecretFinding[] {
+export function configSecrets(image: Pick<OpenedImage, 'config'>): SecretFinding[] {
   const config = image.config;
   const texts: { path: string; text: string }[] = [
     ...(config.config?.Env ?? []).map((e, i) => ({ path: `image config: Env[${i}]`, text: e })),

@@ -80,7 +80,7 @@ export const scanCommand: CliCommand = {
       .option('--severity <list>', 'report only these severities (comma-separated: critical,high,medium,low,unknown)')
       .option('--ignore-unfixed', 'leave out vulnerabilities that have no fixed version yet')
       .option('--ignore-file <file>', `ignore file (default: ${IGNORE_FILE} in the working directory, when present)`)
-      .option('--vex <file...>', 'OpenVEX or CycloneDX VEX documents: not_affected (and fixed) statements suppress findings')
+      .option('--vex <file>', 'an OpenVEX or CycloneDX VEX document (repeatable): not_affected (and fixed) statements suppress findings', (value: string, previous: string[] = []) => [...previous, value])
       .addOption(new Option('--scanners <list>', 'what to look for: vuln, secret (comma-separated)').default('vuln'))
       .option('--platform <os/arch[/variant]>', "platform to pick from a multi-platform image (default: the host's)")
       .option('--insecure', 'talk plain HTTP to the registry named in the target')
