@@ -13,3 +13,6 @@ export * as trail from './trail/index.js';
 export * as lint from './lint/index.js';
 export * as report from './report/index.js';
 export * as runtime from './runtime/index.js';
+export * as lint from './lint/index.js';
+export * as report from './report/index.js';
+export * as scan from './scan/index.js';

@@ -7,6 +7,10 @@ import { trailCommand } from './trail.js';
 import { sbomCommand } from './sbom.js';
 import { lintCommand } from './lint.js';
 import { watchCommand } from './watch.js';
+import { sbomCommand } from './sbom.js';
+import { dbCommand } from './db.js';
+import { lintCommand } from './lint.js';
+import { scanCommand } from './scan.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
@@ -21,4 +25,6 @@ export const commands: readonly CliCommand[] = [
   sbomCommand,
   trailCommand,
   watchCommand,
+  sbomCommand,
+  scanCommand,
 ];

@@ -1,0 +1,182 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Severity } from '../../core/index.js';
+import { ExitCode, RampartError, atLeast, parseSeverity } from '../../core/index.js';
+import type { OpenImageOptions } from '../../image/index.js';
+import { openLayerCache } from '../../image/index.js';
+import { reporterRegistry } from '../../report/index.js';
+import type { IgnoreEntry, ScannerKind, ScanReport, VexStatement } from '../../scan/index.js';
+import { applyScanPolicy, createScanner, readIgnoreFile, readVexDocument, renderScanCycloneDx, renderScanJson } from '../../scan/index.js';
+import { defaultDbPath, openDatabaseForMatching } from '../../vulndb/index.js';
+import type { CliCommand } from '../cli-command.js';
+import type { CommandContext } from '../context.js';
+import { chooseFormat } from '../global-options.js';
+import { packageVersion } from '../version.js';
+
+const FORMATS = ['table', 'json', 'sarif', 'cyclonedx', 'markdown', 'junit'] as const;
+const IGNORE_FILE = '.rampartignore.yaml';
+
+interface ScanCliOptions {
+  db?: string;
+  failOn?: string;
+  severity?: string;
+  ignoreUnfixed?: boolean;
+  ignoreFile?: string;
+  vex?: string[];
+  scanners: string;
+  platform?: string;
+  insecure?: boolean;
+  username?: string;
+  cache?: boolean;
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new RampartError('FILE_NOT_FOUND', `cannot read ${what} ${file}`, { cause: error, location: { file } });
+  }
+}
+
+function parseSeverityList(text: string): Severity[] {
+  return text.split(',').map((word) => {
+    const s = parseSeverity(word);
+    if (s === undefined) throw new RampartError('USAGE', `invalid --severity ${word} (critical, high, medium, low, unknown)`);
+    return s;
+  });
+}
+
+function parseScanners(text: string): ScannerKind[] {
+  return text.split(',').map((word) => {
+    const w = word.trim().toLowerCase();
+    if (w !== 'vuln' && w !== 'secret') throw new RampartError('USAGE', `invalid --scanners ${word} (vuln, secret)`);
+    return w;
+  });
+}
+
+/**
+ * DESIGN.md §1: 1 when a finding is at or above --fail-on; otherwise 3 when --fail-on was given
+ * (it asks for a complete answer) and something could not be decided; else 0.
+ */
+export function scanExitCode(report: Pick<ScanReport, 'findings' | 'unknowns'>, failOn: Severity | undefined): ExitCode {
+  if (failOn === undefined) return ExitCode.ok;
+  if (report.findings.some((f) => atLeast(f.severity, failOn))) return ExitCode.findings;
+  if (report.unknowns.length > 0) return ExitCode.incomplete;
+  return ExitCode.ok;
+}
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  register(program, wrap) {
+    program
+      .command('scan')
+      .description('find known vulnerabilities (and, with --scanners secret, leaked secrets) in an image, root filesystem, project folder or SBOM')
+      .argument('<target>', 'docker-archive:FILE, oci-archive:FILE, oci-dir:DIR, registry:REF, docker:NAME, dir:PATH, sbom:FILE')
+      .option('--db <file>', 'database file (default: $RAMPART_HOME/vulndb.sqlite or ~/.cache/rampart/vulndb.sqlite)')
+      .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity; exit 3 when something could not be decided')
+      .option('--severity <list>', 'report only these severities (comma-separated: critical,high,medium,low,unknown)')
+      .option('--ignore-unfixed', 'leave out vulnerabilities that have no fixed version yet')
+      .option('--ignore-file <file>', `ignore file (default: ${IGNORE_FILE} in the working directory, when present)`)
+      .option('--vex <file>', 'an OpenVEX or CycloneDX VEX document (repeatable): not_affected (and fixed) statements suppress findings', (value: string, previous: string[] = []) => [...previous, value])
+      .addOption(new Option('--scanners <list>', 'what to look for: vuln, secret (comma-separated)').default('vuln'))
+      .option('--platform <os/arch[/variant]>', "platform to pick from a multi-platform image (default: the host's)")
+      .option('--insecure', 'talk plain HTTP to the registry named in the target')
+      .option('--username <user>', 'registry user (password from RAMPART_REGISTRY_PASSWORD)')
+      .option('--no-cache', 'do not read or write the per-layer cache under $RAMPART_HOME')
+      .addHelpText(
+        'after',
+        '\nFormats (--format): table (default), json (docs/scan-json.md), sarif, cyclonedx (SBOM with vulnerabilities), markdown, junit.' +
+          '\nExit codes: 0 done (below --fail-on), 1 findings at or above --fail-on, 2 bad input or no/empty database, 3 incomplete (with --fail-on), 70 internal error.',
+      )
+      .action(wrap(async (context, command) => runScan(context, command)));
+  },
+};
+
+async function runScan(context: CommandContext, command: Command): Promise<ExitCode> {
+  const opts = command.opts<ScanCliOptions>();
+  const format = chooseFormat(context.globals, FORMATS, 'table');
+  const [target] = command.processedArgs as [string];
+  const failOn = opts.failOn === undefined ? undefined : parseSeverity(opts.failOn);
+  if (opts.failOn !== undefined && failOn === undefined) throw new RampartError('USAGE', `invalid --fail-on ${opts.failOn}`);
+  const severities = opts.severity === undefined ? undefined : parseSeverityList(opts.severity);
+  const scanners = parseScanners(opts.scanners);
+  const cwd = context.io.cwd;
+
+  const ignorePath = opts.ignoreFile !== undefined ? path.resolve(cwd, opts.ignoreFile) : path.join(cwd, IGNORE_FILE);
+  const ignores: IgnoreEntry[] =
+    opts.ignoreFile !== undefined || existsSync(ignorePath) ? readIgnoreFile(await readText(ignorePath, 'ignore file'), ignorePath) : [];
+  const vex: VexStatement[] = [];
+  for (const file of opts.vex ?? []) {
+    const abs = path.resolve(cwd, file);
+    vex.push(...readVexDocument(await readText(abs, 'VEX document'), abs));
+  }
+
+  const dbFile = opts.db !== undefined ? path.resolve(cwd, opts.db) : defaultDbPath(context.io.env);
+  const needsDb = scanners.includes('vuln');
+  const db = needsDb ? openDatabaseForMatching(dbFile) : undefined;
+  for (const w of db?.warnings ?? []) context.warn(w);
+  const env = context.io.env;
+  const username = opts.username ?? env['RAMPART_REGISTRY_USERNAME'];
+  const password = env['RAMPART_REGISTRY_PASSWORD'];
+  const image: OpenImageOptions = {
+    ...(opts.platform === undefined ? {} : { platform: opts.platform }),
+    ...(opts.insecure === true ? { insecure: true } : {}),
+    ...(username === undefined ? {} : { username }),
+    ...(password === undefined ? {} : { password }),
+    ...(env['DOCKER_HOST'] === undefined ? {} : { dockerHost: env['DOCKER_HOST'] }),
+  };
+  const home = env['RAMPART_HOME'];
+  const cache = opts.cache === false || target.startsWith('sbom:') ? undefined : openLayerCache(home === undefined ? {} : { home });
+  try {
+    const scanner = createScanner({
+      index: db?.index ?? { recordsFor: () => [], recordsByAlias: () => [] },
+      image,
+      cwd,
+      ...(cache === undefined ? {} : { cache }),
+    });
+    const result = await scanner.scan(target, { scanners });
+    const report = applyScanPolicy(result, {
+      ...(severities === undefined ? {} : { severities }),
+      ignoreUnfixed: opts.ignoreUnfixed === true,
+      ignores,
+      vex,
+      today: new Date().toISOString().slice(0, 10),
+    });
+    for (const e of report.expiredIgnores) {
+      context.warn(`${e.location.file ?? IGNORE_FILE} ${e.location.path ?? ''}: the ignore entry for ${e.id} expired on ${e.expires ?? ''} and no longer suppresses`);
+    }
+    const inventory = result.inventory;
+    context.info(
+      `${inventory.packages.length} packages${inventory.os === undefined ? '' : ` (${inventory.os.family} ${inventory.os.version})`}: ` +
+        `${report.findings.length} findings, ${report.suppressed.length} suppressed, ${report.unknowns.length} unknowns`,
+    );
+    const tool = { name: 'rampart', version: packageVersion() };
+    const status = db?.index.status();
+    let output: string;
+    if (format === 'json') {
+      output = renderScanJson(report, {
+        tool,
+        target,
+        inventory,
+        ...(status === undefined ? {} : { database: { ...(status.updatedAt === undefined ? {} : { updatedAt: status.updatedAt }), ...(db?.ageDays === undefined ? {} : { ageDays: Number(db.ageDays.toFixed(2)) }) } }),
+      });
+    } else if (format === 'cyclonedx') {
+      output = await renderScanCycloneDx(report, inventory, tool.version);
+    } else {
+      const reporter = reporterRegistry.get(format);
+      if (reporter === undefined) throw new RampartError('INTERNAL', `no reporter ${format}`);
+      output = reporter.render(
+        { tool, command: 'scan', targets: [target], findings: report.findings, suppressed: report.suppressed, unknowns: report.unknowns, rules: [] },
+        { color: context.globals.color && context.io.stdout.isTTY === true },
+      );
+    }
+    await context.emit(output);
+    return scanExitCode(report, failOn);
+  } finally {
+    cache?.close();
+    db?.index.close();
+  }
+}

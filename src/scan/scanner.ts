@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Analyzer, FactCache } from '../catalog/index.js';
+import { analyzers as builtinAnalyzers, catalogSource, catalogTarget, imageSource } from '../catalog/index.js';
+import type { Unknown } from '../core/index.js';
+import type { OpenedImage, OpenImageOptions } from '../image/index.js';
+import { openImage, walkLayers } from '../image/index.js';
+import type { MatchUnknown, VulnMatch } from '../match/index.js';
+import { createVulnMatcher } from '../match/index.js';
+import type { Inventory } from '../sbom/index.js';
+import type { SecretFinding } from '../secrets/index.js';
+import { scanSecrets } from '../secrets/index.js';
+import type { VulnIndex } from '../vulndb/index.js';
+import { packageInputs } from './package-inputs.js';
+
+export type ScannerKind = 'vuln' | 'secret';
+
+export interface ScanOptions {
+  /** Default: `['vuln']`. */
+  readonly scanners?: readonly ScannerKind[];
+}
+
+/** What one scan found, before any filter, ignore file or VEX is applied. */
+export interface ScanResult {
+  readonly target: string;
+  readonly inventory: Inventory;
+  readonly matches: readonly VulnMatch[];
+  readonly secrets: readonly SecretFinding[];
+  /** Catalog unknowns, packages with no advisory source, and undecidable advisories. */
+  readonly unknowns: readonly Unknown[];
+}
+
+export interface ScannerDeps {
+  readonly index: Pick<VulnIndex, 'recordsFor' | 'recordsByAlias'>;
+  readonly cache?: FactCache;
+  readonly image?: OpenImageOptions;
+  readonly cwd?: string;
+  readonly analyzers?: readonly Analyzer[];
+  /** Files larger than this are not searched for secrets (default 10 MiB). */
+  readonly maxSecretFileBytes?: number;
+}
+
+export interface Scanner {
+  scan(target: string, options?: ScanOptions): Promise<ScanResult>;
+}
+
+/** Relative paths in path targets are resolved against the caller's working directory. */
+function resolveTarget(target: string, cwd: string): string {
+  const m = /^(docker-archive|oci-archive|oci-dir|dir):(.+)$/.exec(target);
+  if (m !== null) return path.isAbsolute(m[2]!) ? target : `${m[1]!}:${path.resolve(cwd, m[2]!)}`;
+  if (/^(registry|docker):/.test(target) || path.isAbsolute(target)) return target;
+  return existsSync(path.resolve(cwd, target)) ? path.resolve(cwd, target) : target;
+}
+
+const matchUnknown = (u: MatchUnknown): Unknown => ({
+  reason: `${u.package.name} ${u.package.version}${u.advisoryIds.length > 0 ? ` (${u.advisoryIds.join(', ')})` : ''}: ${u.reason}`,
+  location: u.location,
+});
+
+/** Secrets in an image config: each ENV entry, label and history command. */
+export function configSecrets(image: Pick<OpenedImage, 'config'>): SecretFinding[] {
+  const config = image.config;
+  const texts: { path: string; text: string }[] = [
+    ...(config.config?.Env ?? []).map((e, i) => ({ path: `image config: Env[${i}]`, text: e })),
+    ...Object.entries(config.config?.Labels ?? {}).map(([k, v]) => ({ path: `image config: Labels[${k}]`, text: `${k}=${v}` })),
+    ...(config.history ?? []).map((h, i) => ({ path: `image config: history[${i}]`, text: h.created_by ?? '' })),
+  ];
+  return texts.flatMap((t) => scanSecrets(t.text, { path: t.path }));
+}
+
+/**
+ * The scan pipeline, only wiring: target → image access → catalog (inventory) → package adapter →
+ * matchers (and the secret scanner over layer files and the image config) → results as data.
+ */
+export function createScanner(deps: ScannerDeps): Scanner {
+  const matcher = createVulnMatcher({ index: deps.index });
+  const maxBytes = deps.maxSecretFileBytes ?? 10 * 1024 * 1024;
+  return {
+    async scan(target, options = {}) {
+      const kinds = new Set(options.scanners ?? ['vuln']);
+      const unknowns: Unknown[] = [];
+      const secrets: SecretFinding[] = [];
+      let inventory: Inventory;
+      if (target.startsWith('sbom:')) {
+        inventory = await catalogTarget(target, deps.cwd === undefined ? {} : { cwd: deps.cwd });
+        if (kinds.has('secret')) unknowns.push({ reason: 'secret scanning needs file content; an SBOM has none', location: { file: target.slice('sbom:'.length) } });
+      } else {
+        const image = await openImage(deps.cwd === undefined ? target : resolveTarget(target, deps.cwd), deps.image ?? {});
+        try {
+          const isDir = image.target.startsWith('dir:');
+          const chosen = deps.analyzers ?? builtinAnalyzers.units.filter((a) => isDir || a.declared !== true);
+          inventory = await catalogSource(imageSource(image), { analyzers: chosen, ...(deps.cache === undefined ? {} : { cache: deps.cache }) });
+          if (kinds.has('secret')) {
+            if (!isDir) secrets.push(...configSecrets(image));
+            await walkLayers(image, {
+              async entry(entry, layer, content) {
+                if (entry.kind !== 'file' || entry.size === 0) return;
+                const where = { path: entry.path, ...(isDir ? {} : { layer: layer.diffId }) };
+                if (entry.size > maxBytes) return;
+                secrets.push(...scanSecrets(await content(), { ...where, maxBytes }));
+              },
+            });
+          }
+        } finally {
+          await image.close();
+        }
+      }
+      unknowns.push(...inventory.unknowns);
+      let matches: VulnMatch[] = [];
+      if (kinds.has('vuln')) {
+        if (inventory.packages.length === 0) {
+          // an empty inventory is never a clean result: the target may hold formats the catalog cannot read
+          unknowns.push({ reason: 'no packages were found in the target (no supported package database, lockfile or SBOM component)', location: { file: target } });
+        }
+        const adapted = packageInputs(inventory);
+        unknowns.push(...adapted.unknowns);
+        const result = matcher.matchPackages(adapted.inputs);
+        matches = [...result.matches];
+        unknowns.push(...result.unknowns.map(matchUnknown));
+      }
+      return { target, inventory, matches, secrets, unknowns };
+    },
+  };
+}
