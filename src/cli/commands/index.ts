@@ -7,9 +7,6 @@ import { trailCommand } from './trail.js';
 import { sbomCommand } from './sbom.js';
 import { lintCommand } from './lint.js';
 import { watchCommand } from './watch.js';
-import { sbomCommand } from './sbom.js';
-import { dbCommand } from './db.js';
-import { lintCommand } from './lint.js';
 import { scanCommand } from './scan.js';
 
 /**
@@ -23,8 +20,7 @@ export const commands: readonly CliCommand[] = [
   lintCommand,
   rulesCommand,
   sbomCommand,
+  scanCommand,
   trailCommand,
   watchCommand,
-  sbomCommand,
-  scanCommand,
 ];
