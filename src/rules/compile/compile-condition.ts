@@ -8,6 +8,7 @@ import type { Operand } from './compile-operand.js';
 import type { EventRecord, Predicate } from './event-record.js';
 import { ConditionCompileError } from './event-record.js';
 import { parseRhsConstant, toKind } from './rhs-value.js';
+import { pathPrefixListMatcher } from './glob-match.js';
 import { generateExpression, instantiate } from './generate-predicate.js';
 import type { GeneratedParts } from './generate-predicate.js';
 
@@ -91,7 +92,7 @@ export function compileGenerated(expr: Expr, registry: FieldRegistry, memo: Comp
   const key = keyOf(expr, memo.keys);
   const done = memo.compiled.get(key);
   if (done !== undefined) return done;
-  const parts: GeneratedParts = { closures: [], sets: [] };
+  const parts: GeneratedParts = { closures: [], sets: [], keys: new Map() };
   const source = generateExpression(expr, registry, parts, (e) => compileNode(e, registry, undefined), (e) => {
     if (e === expr || e.kind === 'identifier') return undefined;
     return memo.shared.has(keyOf(e, memo.keys)) ? compileGenerated(e, registry, memo) : undefined;
@@ -151,6 +152,10 @@ function compileNode(expr: Expr, registry: FieldRegistry, memo: CompileMemo | un
   }
 }
 
+function pmatchList(m: (path: string) => boolean): ValueTest {
+  return (l) => m(l as string);
+}
+
 function combine(tests: readonly ValueTest[], all: boolean): ValueTest {
   if (tests.length === 1) return tests[0] as ValueTest;
   if (all) return (l) => tests.every((t) => t(l));
@@ -188,7 +193,7 @@ function compileBinary(expr: BinaryCheckExpr, registry: FieldRegistry): Predicat
     if (fast !== undefined) return fast;
   }
   if (listOps.has(op)) {
-    const any = combine(tests, false);
+    const any: ValueTest = op === 'pmatch' && left.kind === 'string' ? pmatchList(pathPrefixListMatcher(texts)) : combine(tests, false);
     if (left.isList && op === 'in') {
       return (e) => {
         const v = multiValues(left, left.extract(e));

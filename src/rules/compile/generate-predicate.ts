@@ -14,8 +14,12 @@ import { parseRhsConstant } from './rhs-value.js';
 export interface GeneratedParts {
   readonly closures: Predicate[];
   readonly sets: Set<string>[];
+  /** Event keys read by the generated code: each is read at most once per call into a local (`v0`, `v1`...). */
+  readonly keys?: Map<string, number>;
 }
 
+/** Sentinel of a not-yet-read key local in generated code. */
+const notRead: object = Object.freeze({});
 const typeOfKind: Readonly<Record<string, string>> = { string: 'string', number: 'number', bool: 'boolean' };
 const ancestorArrays = new Set(['proc.aname', 'proc.aexe', 'proc.aexepath', 'proc.acmdline', 'proc.apid']);
 
@@ -57,7 +61,8 @@ function inlineCheck(e: BinaryCheckExpr, registry: FieldRegistry, parts: Generat
   const index = e.left.arg !== undefined && /^[1-9]\d{0,2}$/.test(e.left.arg) && ancestorArrays.has(e.left.field) ? Number(e.left.arg) : undefined;
   const key = index !== undefined ? e.left.field : left.plainKey;
   if (key === undefined || jsType === undefined || left.multi || left.isList) return undefined;
-  const read = index === undefined ? `e[${JSON.stringify(key)}]` : `(Array.isArray(t = e[${JSON.stringify(key)}]) ? t[${index}] : undefined)`;
+  const whole = readKey(parts, key);
+  const read = index === undefined ? whole : `(Array.isArray(t = ${whole}) ? t[${index}] : undefined)`;
   const texts = e.right.kind === 'list' ? e.right.values : [e.right.value];
   if (e.right.kind === 'value' && (e.op === 'in' || e.op === 'pmatch' || e.op === 'intersects')) return undefined;
   let test: string;
@@ -87,15 +92,24 @@ function inlineCheck(e: BinaryCheckExpr, registry: FieldRegistry, parts: Generat
   return `(typeof (t = ${read}) === "${jsType}" ? ${test} : (t !== undefined && t !== null && ${slow}))`;
 }
 
+/** The read of `event[key]`, cached in a local of the generated function (M marks "not read yet"). */
+function readKey(parts: GeneratedParts, key: string): string {
+  if (parts.keys === undefined) return `e[${JSON.stringify(key)}]`;
+  let i = parts.keys.get(key);
+  if (i === undefined) parts.keys.set(key, (i = parts.keys.size));
+  return `(v${i} === M ? (v${i} = e[${JSON.stringify(key)}]) : v${i})`;
+}
+
 /**
  * Turns a generated expression into a predicate function. With `clock`, the function remembers its
  * result for the last event object within the same engine evaluation (`clock.gen`).
  */
 export function instantiate(source: string, parts: GeneratedParts, clock?: { gen: number }): Predicate {
   // Generated from registry field names and JSON-encoded constants only (see the note above).
+  const locals = [...(parts.keys?.values() ?? [])].map((i) => `, v${i} = M`).join('');
   const body = clock === undefined
-    ? `"use strict"; return function rule(e) { let t; return ${source}; };`
-    : `"use strict"; let le, lg = -1, lr = false; return function shared(e) { if (e === le && lg === C.gen) return lr; let t; const r = ${source}; le = e; lg = C.gen; lr = r; return r; };`;
-  const factory = new Function('f', 'S', 'C', body) as (f: Predicate[], s: Set<string>[], c: { gen: number } | undefined) => Predicate;
-  return factory(parts.closures, parts.sets, clock);
+    ? `"use strict"; return function rule(e) { let t${locals}; return ${source}; };`
+    : `"use strict"; let le, lg = -1, lr = false; return function shared(e) { if (e === le && lg === C.gen) return lr; let t${locals}; const r = ${source}; le = e; lg = C.gen; lr = r; return r; };`;
+  const factory = new Function('f', 'S', 'C', 'M', body) as (f: Predicate[], s: Set<string>[], c: { gen: number } | undefined, m: object) => Predicate;
+  return factory(parts.closures, parts.sets, clock, notRead);
 }

@@ -97,3 +97,53 @@ export function splitPathPrefix(entry: string): string[] {
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   return parts;
 }
+
+/**
+ * `pmatch` against a whole list, same result as trying each entry with pathPrefixMatch: entries without
+ * glob characters are looked up in one Set per component count (the path's first k components, as text),
+ * the others are tried one by one on the path split once.
+ */
+export function pathPrefixListMatcher(entries: readonly string[]): (path: string) => boolean {
+  const literal = new Map<number, Set<string>>();
+  const globbed: string[][] = [];
+  for (const entry of entries) {
+    const prefix = splitPathPrefix(entry);
+    if (prefix.some((c) => /[*?[\\]/.test(c))) {
+      globbed.push(prefix);
+      continue;
+    }
+    let set = literal.get(prefix.length);
+    if (set === undefined) literal.set(prefix.length, (set = new Set()));
+    set.add(prefix.join('/'));
+  }
+  const counts = [...literal.keys()].sort((a, b) => a - b);
+  const sets = counts.map((k) => literal.get(k) as Set<string>);
+  return (path) => {
+    // `end`: index of the slash closing the first `comps` components (-1: they run to the end of the path).
+    let comps = 1;
+    let end = path.indexOf('/');
+    for (let i = 0; i < counts.length; i++) {
+      const k = counts[i] as number;
+      while (comps < k && end !== -1) {
+        end = path.indexOf('/', end + 1);
+        comps++;
+      }
+      if (comps < k) break;
+      if ((sets[i] as Set<string>).has(end === -1 ? path : path.slice(0, end))) return true;
+    }
+    if (globbed.length === 0) return false;
+    const parts = path.split('/');
+    for (const prefix of globbed) if (prefixParts(prefix, parts)) return true;
+    return false;
+  };
+}
+
+function prefixParts(prefix: readonly string[], parts: readonly string[]): boolean {
+  if (parts.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const want = prefix[i] as string;
+    const got = parts[i] as string;
+    if (want !== got && !globMatch(want, got)) return false;
+  }
+  return true;
+}
