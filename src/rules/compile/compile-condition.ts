@@ -92,7 +92,7 @@ export function compileGenerated(expr: Expr, registry: FieldRegistry, memo: Comp
   const key = keyOf(expr, memo.keys);
   const done = memo.compiled.get(key);
   if (done !== undefined) return done;
-  const parts: GeneratedParts = { closures: [], sets: [], keys: new Map() };
+  const parts: GeneratedParts = { closures: [], sets: [], keys: new Map(), extractors: new Map() };
   const source = generateExpression(expr, registry, parts, (e) => compileNode(e, registry, undefined), (e) => {
     if (e === expr || e.kind === 'identifier') return undefined;
     return memo.shared.has(keyOf(e, memo.keys)) ? compileGenerated(e, registry, memo) : undefined;

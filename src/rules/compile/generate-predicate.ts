@@ -1,7 +1,7 @@
 import type { BinaryCheckExpr, Expr } from '../condition/ast.js';
 import type { FieldRegistry } from '../fields/field-registry.js';
 import { compileOperand } from './compile-operand.js';
-import type { Predicate } from './event-record.js';
+import type { EventRecord, Predicate } from './event-record.js';
 import { parseRhsConstant } from './rhs-value.js';
 
 /**
@@ -12,10 +12,12 @@ import { parseRhsConstant } from './rhs-value.js';
  * Only field names from the registry and JSON-encoded constants are spliced into the source.
  */
 export interface GeneratedParts {
-  readonly closures: Predicate[];
+  readonly closures: ((e: EventRecord) => unknown)[];
   readonly sets: Set<string>[];
   /** Event keys read by the generated code: each is read at most once per call into a local (`v0`, `v1`...). */
   readonly keys?: Map<string, number>;
+  /** Cached read expressions of the extractors already in `closures`, by operand. */
+  readonly extractors?: Map<string, string>;
 }
 
 /** Sentinel of a not-yet-read key local in generated code. */
@@ -60,9 +62,15 @@ function inlineCheck(e: BinaryCheckExpr, registry: FieldRegistry, parts: Generat
   // Plain keys, and ancestor indexes >= 1 (`proc.aname[2]`: element 2 of the array, no fallback needed).
   const index = e.left.arg !== undefined && /^[1-9]\d{0,2}$/.test(e.left.arg) && ancestorArrays.has(e.left.field) ? Number(e.left.arg) : undefined;
   const key = index !== undefined ? e.left.field : left.plainKey;
-  if (key === undefined || jsType === undefined || left.multi || left.isList) return undefined;
-  const whole = readKey(parts, key);
-  const read = index === undefined ? whole : `(Array.isArray(t = ${whole}) ? t[${index}] : undefined)`;
+  if (jsType === undefined || left.multi || left.isList) return undefined;
+  let read: string;
+  if (key === undefined) {
+    // Derived or argument fields: the operand's own (converted) extractor, called once per call.
+    read = readExtracted(parts, `${e.left.field}[${e.left.arg ?? ''}]`, left.extract);
+  } else {
+    const whole = readKey(parts, key);
+    read = index === undefined ? whole : `(Array.isArray(t = ${whole}) ? t[${index}] : undefined)`;
+  }
   const texts = e.right.kind === 'list' ? e.right.values : [e.right.value];
   if (e.right.kind === 'value' && (e.op === 'in' || e.op === 'pmatch' || e.op === 'intersects')) return undefined;
   let test: string;
@@ -100,6 +108,20 @@ function readKey(parts: GeneratedParts, key: string): string {
   return `(v${i} === M ? (v${i} = e[${JSON.stringify(key)}]) : v${i})`;
 }
 
+/** The value of a converted extractor (its field's kind, or undefined), cached like readKey. */
+function readExtracted(parts: GeneratedParts, id: string, extract: (e: EventRecord) => unknown): string {
+  const known = parts.extractors?.get(id);
+  if (known !== undefined) return known;
+  parts.closures.push(extract);
+  const get = `f[${parts.closures.length - 1}](e)`;
+  if (parts.keys === undefined || parts.extractors === undefined) return get;
+  const i = parts.keys.size;
+  parts.keys.set(`\u0000${id}`, i);
+  const read = `(v${i} === M ? (v${i} = ${get}) : v${i})`;
+  parts.extractors.set(id, read);
+  return read;
+}
+
 /**
  * Turns a generated expression into a predicate function. With `clock`, the function remembers its
  * result for the last event object within the same engine evaluation (`clock.gen`).
@@ -110,6 +132,6 @@ export function instantiate(source: string, parts: GeneratedParts, clock?: { gen
   const body = clock === undefined
     ? `"use strict"; return function rule(e) { let t${locals}; return ${source}; };`
     : `"use strict"; let le, lg = -1, lr = false; return function shared(e) { if (e === le && lg === C.gen) return lr; let t${locals}; const r = ${source}; le = e; lg = C.gen; lr = r; return r; };`;
-  const factory = new Function('f', 'S', 'C', 'M', body) as (f: Predicate[], s: Set<string>[], c: { gen: number } | undefined, m: object) => Predicate;
+  const factory = new Function('f', 'S', 'C', 'M', body) as (f: ((e: EventRecord) => unknown)[], s: Set<string>[], c: { gen: number } | undefined, m: object) => Predicate;
   return factory(parts.closures, parts.sets, clock, notRead);
 }
