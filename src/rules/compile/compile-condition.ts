@@ -5,7 +5,7 @@ import { compareDynamic, compileValueTest } from './compare-op.js';
 import type { ValueTest } from './compare-op.js';
 import { compileOperand, multiValues } from './compile-operand.js';
 import type { Operand } from './compile-operand.js';
-import type { EventRecord, Predicate } from './event-record.js';
+import type { EventRecord, Extractor, Predicate } from './event-record.js';
 import { ConditionCompileError } from './event-record.js';
 import { parseRhsConstant, toKind } from './rhs-value.js';
 import { pathPrefixListMatcher } from './glob-match.js';
@@ -26,6 +26,8 @@ export interface CompileMemo {
   readonly keys?: WeakMap<Expr, string>;
   readonly compiled: Map<string, Predicate>;
   readonly clock: { gen: number };
+  /** Derived/argument field extractors shared by the generated code, by operand (see rememberValue). */
+  readonly extractors?: Map<string, Extractor>;
 }
 
 /** Counts sub-conditions across expressions; those seen twice or more are worth sharing. */
@@ -61,6 +63,20 @@ export function keyOf(e: Expr, keys: WeakMap<Expr, string> | undefined): string 
   return k;
 }
 
+/** An extractor remembering its value for the last event object within the same evaluation (as remember). */
+function rememberValue(inner: Extractor, clock: { gen: number }): Extractor {
+  let lastEvent: EventRecord | undefined;
+  let lastGen = -1;
+  let last: unknown;
+  return (e) => {
+    if (e === lastEvent && lastGen === clock.gen) return last;
+    last = inner(e);
+    lastEvent = e;
+    lastGen = clock.gen;
+    return last;
+  };
+}
+
 function remember(inner: Predicate, clock: { gen: number }): Predicate {
   let lastEvent: EventRecord | undefined;
   let lastGen = -1;
@@ -92,7 +108,12 @@ export function compileGenerated(expr: Expr, registry: FieldRegistry, memo: Comp
   const key = keyOf(expr, memo.keys);
   const done = memo.compiled.get(key);
   if (done !== undefined) return done;
-  const parts: GeneratedParts = { closures: [], sets: [], keys: new Map(), extractors: new Map() };
+  const parts: GeneratedParts = { closures: [], sets: [], keys: new Map(), extractors: new Map(), shareExtractor: (id, x) => {
+    if (memo.extractors === undefined) return x;
+    let shared = memo.extractors.get(id);
+    if (shared === undefined) memo.extractors.set(id, (shared = rememberValue(x, memo.clock)));
+    return shared;
+  } };
   const source = generateExpression(expr, registry, parts, (e) => compileNode(e, registry, undefined), (e) => {
     if (e === expr || e.kind === 'identifier') return undefined;
     return memo.shared.has(keyOf(e, memo.keys)) ? compileGenerated(e, registry, memo) : undefined;

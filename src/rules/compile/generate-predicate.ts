@@ -18,6 +18,8 @@ export interface GeneratedParts {
   readonly keys?: Map<string, number>;
   /** Cached read expressions of the extractors already in `closures`, by operand. */
   readonly extractors?: Map<string, string>;
+  /** Shares one extractor per operand across the ruleset (remembering its value for the current event). */
+  readonly shareExtractor?: (id: string, extract: (e: EventRecord) => unknown) => (e: EventRecord) => unknown;
 }
 
 /** Sentinel of a not-yet-read key local in generated code. */
@@ -112,7 +114,7 @@ function readKey(parts: GeneratedParts, key: string): string {
 function readExtracted(parts: GeneratedParts, id: string, extract: (e: EventRecord) => unknown): string {
   const known = parts.extractors?.get(id);
   if (known !== undefined) return known;
-  parts.closures.push(extract);
+  parts.closures.push(parts.shareExtractor === undefined ? extract : parts.shareExtractor(id, extract));
   const get = `f[${parts.closures.length - 1}](e)`;
   if (parts.keys === undefined || parts.extractors === undefined) return get;
   const i = parts.keys.size;

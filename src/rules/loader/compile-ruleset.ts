@@ -78,7 +78,7 @@ export function compileRuleset(state: RulesetState, registry: FieldRegistry, r: 
     }
   }
   const keys = new WeakMap<Expr, string>();
-  const memo: CompileMemo = { shared: findSharedSubconditions(expanded.map((x) => x.ast), keys), compiled: new Map(), clock, keys };
+  const memo: CompileMemo = { shared: findSharedSubconditions(expanded.map((x) => x.ast), keys), compiled: new Map(), clock, keys, extractors: new Map() };
   let index = 0;
   for (const { rule, ast, refs } of expanded) {
     const label = `rule '${rule.name}'`;
