@@ -2,6 +2,7 @@ import { openCheckpoint } from './checkpoint.js';
 import type { Checkpoint } from './checkpoint.js';
 import { createCompactRange } from './compact-range.js';
 import { hashLeaf, sameHash } from './hashing.js';
+import { createTiledNodeReader } from './node-tiling.js';
 import type { NoteVerifier } from './note-keys.js';
 import { buildConsistencyProof } from './proof-builder.js';
 import { verifyConsistency } from './proof-verification.js';
@@ -79,7 +80,7 @@ export async function verifyLog(options: VerifyOptions): Promise<LogVerdict> {
   if (range.size < size) return bad(range.size, `entry ${range.size} is missing (the signed log has ${size} entries)`);
   const latest = opened.get(size);
   if (trusted !== undefined && trusted.size > 0n && latest !== undefined) {
-    const proof = await buildConsistencyProof(Number(trusted.size), size, store.readNodes.bind(store)).catch(() => undefined);
+    const proof = await buildConsistencyProof(Number(trusted.size), size, createTiledNodeReader(store.readNodes.bind(store))).catch(() => undefined);
     const check = proof === undefined ? { ok: false as const, reason: 'stored tree nodes are missing' } : verifyConsistency(trusted.size, size, trusted.rootHash, latest.rootHash, proof);
     if (!check.ok) return bad(0, `the log is not consistent with the trusted checkpoint (size ${trusted.size}): ${check.reason}`);
   }
