@@ -1,7 +1,7 @@
 import { openCheckpoint } from './checkpoint.js';
 import type { Checkpoint } from './checkpoint.js';
 import { createCompactRange } from './compact-range.js';
-import { hashLeaf, sameHash } from './hashing.js';
+import { hashLeafText, sameHash } from './hashing.js';
 import { createTiledNodeReader } from './node-tiling.js';
 import type { NoteVerifier } from './note-keys.js';
 import { buildConsistencyProof } from './proof-builder.js';
@@ -63,7 +63,7 @@ export async function verifyLog(options: VerifyOptions): Promise<LogVerdict> {
       const i = range.size;
       if (row.index !== i) return bad(i, `entry ${i} is missing (next stored entry is ${row.index})`);
       if (i >= size) return bad(i, `entry ${i} is beyond the latest signed checkpoint (size ${size})`);
-      const leaf = hashLeaf(Buffer.from(row.data, 'utf8'));
+      const leaf = hashLeafText(row.data);
       if (!sameHash(leaf, leaves[i - first] as Buffer)) return bad(i, `entry ${i} does not match the leaf hash stored for index ${i} (edited, moved or inserted)`);
       range.appendLeafHash(leaf);
       const cp = opened.get(range.size);
