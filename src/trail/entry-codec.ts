@@ -2,7 +2,7 @@ import { RampartError } from '../core/index.js';
 import { canonicalJson } from './canonical-json.js';
 import type { TrailEntry } from './entry-schemas.js';
 import { trailEntrySchema } from './entry-schemas.js';
-import { hashLeaf } from './hashing.js';
+import { hashLeafText } from './hashing.js';
 
 /** What a store keeps beside an entry's bytes so it can be queried without parsing every entry. */
 export interface EntryIndexFields {
@@ -34,7 +34,7 @@ export function encodeEntry(entry: TrailEntry): HashedEntry {
   const container = 'container' in checked ? checked.container : undefined;
   const timeMs = Date.parse(checked.time);
   if (Number.isNaN(timeMs)) throw new RampartError('BAD_INPUT', `entry time ${JSON.stringify(checked.time)} is not RFC 3339`);
-  const leafHash = hashLeaf(Buffer.from(data, 'utf8'));
+  const leafHash = hashLeafText(data);
   return {
     data,
     leafHash,

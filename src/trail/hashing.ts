@@ -11,6 +11,14 @@ export function hashLeaf(data: Uint8Array): Buffer {
   return hash('sha256', input, 'buffer');
 }
 
+/** `hashLeaf` of a string's UTF-8 bytes, encoded straight after the prefix byte (one copy, not two). */
+export function hashLeafText(text: string): Buffer {
+  const input = Buffer.allocUnsafe(Buffer.byteLength(text, 'utf8') + 1);
+  input[0] = 0x00;
+  input.write(text, 1, 'utf8');
+  return hash('sha256', input, 'buffer');
+}
+
 export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
   const input = Buffer.allocUnsafe(left.length + right.length + 1);
   input[0] = 0x01;

@@ -1,7 +1,8 @@
 import { openCheckpoint } from './checkpoint.js';
 import type { Checkpoint } from './checkpoint.js';
 import { createCompactRange } from './compact-range.js';
-import { hashLeaf, sameHash } from './hashing.js';
+import { hashLeafText, sameHash } from './hashing.js';
+import { createTiledNodeReader } from './node-tiling.js';
 import type { NoteVerifier } from './note-keys.js';
 import { buildConsistencyProof } from './proof-builder.js';
 import { verifyConsistency } from './proof-verification.js';
@@ -62,7 +63,7 @@ export async function verifyLog(options: VerifyOptions): Promise<LogVerdict> {
       const i = range.size;
       if (row.index !== i) return bad(i, `entry ${i} is missing (next stored entry is ${row.index})`);
       if (i >= size) return bad(i, `entry ${i} is beyond the latest signed checkpoint (size ${size})`);
-      const leaf = hashLeaf(Buffer.from(row.data, 'utf8'));
+      const leaf = hashLeafText(row.data);
       if (!sameHash(leaf, leaves[i - first] as Buffer)) return bad(i, `entry ${i} does not match the leaf hash stored for index ${i} (edited, moved or inserted)`);
       range.appendLeafHash(leaf);
       const cp = opened.get(range.size);
@@ -79,7 +80,7 @@ export async function verifyLog(options: VerifyOptions): Promise<LogVerdict> {
   if (range.size < size) return bad(range.size, `entry ${range.size} is missing (the signed log has ${size} entries)`);
   const latest = opened.get(size);
   if (trusted !== undefined && trusted.size > 0n && latest !== undefined) {
-    const proof = await buildConsistencyProof(Number(trusted.size), size, store.readNodes.bind(store)).catch(() => undefined);
+    const proof = await buildConsistencyProof(Number(trusted.size), size, createTiledNodeReader(store.readNodes.bind(store))).catch(() => undefined);
     const check = proof === undefined ? { ok: false as const, reason: 'stored tree nodes are missing' } : verifyConsistency(trusted.size, size, trusted.rootHash, latest.rootHash, proof);
     if (!check.ok) return bad(0, `the log is not consistent with the trusted checkpoint (size ${trusted.size}): ${check.reason}`);
   }

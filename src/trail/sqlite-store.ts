@@ -56,7 +56,8 @@ export function openSqliteStore(file: string): TrailStore {
   const insertCheckpoint = db.prepare('INSERT INTO checkpoints (size, note) VALUES (?, ?)');
   const upsertCursor = db.prepare('INSERT INTO cursors (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
   const latest = db.prepare<[], StoredCheckpoint>('SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1');
-  const nodeAt = db.prepare<[number], { hash: Buffer }>('SELECT hash FROM nodes WHERE id = ?');
+  // One statement for all the nodes a proof needs (up to ~8 stored nodes per derived one).
+  const nodesIn = db.prepare<[string], { id: number; hash: Buffer }>('SELECT id, hash FROM nodes WHERE id IN (SELECT value FROM json_each(?))');
   const knownKeys = db.prepare<[string], { dedupe: string }>('SELECT dedupe FROM entries WHERE dedupe IN (SELECT value FROM json_each(?))');
   const currentSize = (): number => latest.get()?.size ?? 0;
 
@@ -83,8 +84,11 @@ export function openSqliteStore(file: string): TrailStore {
       }
     },
     async readNodes(ids: readonly NodeId[]) {
-      return ids.map((id) => {
-        const row = nodeAt.get(nodeKey(id.level, id.index))?.hash;
+      const keys = ids.map((id) => nodeKey(id.level, id.index));
+      const found = new Map<number, Buffer>();
+      if (keys.length > 0) for (const r of nodesIn.all(JSON.stringify(keys))) found.set(r.id, r.hash);
+      return ids.map((id, i) => {
+        const row = found.get(keys[i] as number);
         if (row === undefined) throw new RampartError('DB_CORRUPT', `trail node ${id.level}/${id.index} is missing`);
         return row;
       });

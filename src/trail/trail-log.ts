@@ -4,6 +4,7 @@ import type { CompactRange, StoredNode } from './compact-range.js';
 import { createCompactRange } from './compact-range.js';
 import { encodeEntry } from './entry-codec.js';
 import type { TrailEntry } from './entry-schemas.js';
+import { createTiledNodeReader, isStoredLevel } from './node-tiling.js';
 import type { NoteSigner } from './note-keys.js';
 import { buildConsistencyProof, buildInclusionProof } from './proof-builder.js';
 import type { StoredEntry, TrailStore } from './trail-store.js';
@@ -42,8 +43,10 @@ export interface TrailLogDeps {
 export async function openTrailLog(deps: TrailLogDeps): Promise<TrailLog> {
   const { store, signer } = deps;
   const origin = deps.origin ?? signer.name;
+  // Proofs and the border read any node; the store keeps only leaves and every fourth level.
+  const readNodes = createTiledNodeReader(store.readNodes.bind(store));
   const size = await store.size();
-  const border = size === 0 ? [] : await store.readNodes(frontierNodes(size));
+  const border = size === 0 ? [] : await readNodes(frontierNodes(size));
   let range: CompactRange = createCompactRange(size, border);
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -62,7 +65,7 @@ export async function openTrailLog(deps: TrailLogDeps): Promise<TrailLog> {
       }
       known.add(e.dedupeKey);
       const index = next.size;
-      nodes.push(...next.appendLeafHash(e.leafHash));
+      for (const n of next.appendLeafHash(e.leafHash)) if (isStoredLevel(n.level)) nodes.push(n);
       const { leafHash: _leaf, ...rest } = e;
       stored.push({ ...rest, index });
     }
@@ -78,7 +81,6 @@ export async function openTrailLog(deps: TrailLogDeps): Promise<TrailLog> {
     return { indices: stored.map((e) => e.index), duplicates, size: next.size, checkpoint: note };
   };
 
-  const readNodes = store.readNodes.bind(store);
   return {
     origin,
     size: () => range.size,

@@ -19,7 +19,8 @@ export interface AppendBatch {
   readonly fromSize: number;
   readonly entries: readonly StoredEntry[];
   /**
-   * Tree nodes completed by these entries, leaves (level 0) included. Leaf hashes are kept apart
+   * Tree nodes completed by these entries at the stored levels (`node-tiling.ts`: leaves and every
+   * fourth level; the others are derived when read). Leaf hashes are kept apart
    * from the entry rows on purpose: a row moved, inserted or deleted no longer lines up with the
    * leaf hash stored for its index, so verification names the exact index.
    */
@@ -47,7 +48,7 @@ export interface TrailStore {
   /** The size of the log, by its latest checkpoint (0 when empty). */
   size(): Promise<number>;
   append(batch: AppendBatch): Promise<void>;
-  /** Node hashes in the order asked. */
+  /** Stored node hashes in the order asked (callers derive unstored levels: `node-tiling.ts`). */
   readNodes(ids: readonly NodeId[]): Promise<Buffer[]>;
   /** Entries with index >= from, in index order, at most `limit`. */
   readEntries(from: number, limit: number): Promise<StoredEntry[]>;
