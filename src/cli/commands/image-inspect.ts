@@ -1,8 +1,9 @@
 import { ExitCode } from '../../core/index.js';
-import type { LayerEntry, LayerInfo, OpenedImage, OpenImageOptions, SquashedFile } from '../../image/index.js';
+import type { LayerEntry, LayerInfo, OpenedImage, SquashedFile } from '../../image/index.js';
 import { formatMode, formatPlatform, openImage, squashFilesystem } from '../../image/index.js';
 import type { CliCommand } from '../cli-command.js';
 import { chooseFormat } from '../global-options.js';
+import { imageOptionsFrom } from '../image-access-options.js';
 
 interface InspectOptions {
   files?: boolean;
@@ -108,15 +109,7 @@ export const imageInspectCommand: CliCommand = {
           const [target] = command.processedArgs as [string];
           const opts = command.opts<InspectOptions>();
           const env = context.io.env;
-          const username = opts.username ?? env['RAMPART_REGISTRY_USERNAME'];
-          const password = env['RAMPART_REGISTRY_PASSWORD'];
-          const options: OpenImageOptions = {
-            ...(opts.platform === undefined ? {} : { platform: opts.platform }),
-            ...(opts.insecure === true ? { insecure: true } : {}),
-            ...(username === undefined ? {} : { username }),
-            ...(password === undefined ? {} : { password }),
-            ...(env['DOCKER_HOST'] === undefined ? {} : { dockerHost: env['DOCKER_HOST'] }),
-          };
+          const options = imageOptionsFrom(opts, env);
           const opened = await openImage(target, options);
           try {
             const files = opts.files === true ? await squashFilesystem(opened) : undefined;

@@ -1,12 +1,11 @@
 import { catalogTarget } from '../../catalog/index.js';
 import { ExitCode } from '../../core/index.js';
-import type { OpenImageOptions } from '../../image/index.js';
-import { openLayerCache } from '../../image/index.js';
 import type { Inventory } from '../../sbom/index.js';
 import { encodeCycloneDx, encodeNativeJson, encodeSpdx } from '../../sbom/index.js';
 import type { CliCommand } from '../cli-command.js';
 import { chooseFormat } from '../global-options.js';
 import { packageVersion } from '../version.js';
+import { imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
 
 interface SbomOptions {
   platform?: string;
@@ -41,17 +40,8 @@ export const sbomCommand: CliCommand = {
           const [target] = command.processedArgs as [string];
           const opts = command.opts<SbomOptions>();
           const env = context.io.env;
-          const username = opts.username ?? env['RAMPART_REGISTRY_USERNAME'];
-          const password = env['RAMPART_REGISTRY_PASSWORD'];
-          const image: OpenImageOptions = {
-            ...(opts.platform === undefined ? {} : { platform: opts.platform }),
-            ...(opts.insecure === true ? { insecure: true } : {}),
-            ...(username === undefined ? {} : { username }),
-            ...(password === undefined ? {} : { password }),
-            ...(env['DOCKER_HOST'] === undefined ? {} : { dockerHost: env['DOCKER_HOST'] }),
-          };
-          const home = env['RAMPART_HOME'];
-          const cache = opts.cache === false || target.startsWith('sbom:') ? undefined : openLayerCache(home === undefined ? {} : { home });
+          const image = imageOptionsFrom(opts, env);
+          const cache = layerCacheFor(target, opts, env);
           try {
             const inventory = await catalogTarget(target, { image, cwd: context.io.cwd, ...(cache !== undefined ? { cache } : {}) });
             for (const u of inventory.unknowns) context.debug(`unknown: ${u.location.path ?? ''}: ${u.reason}`);

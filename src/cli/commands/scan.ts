@@ -5,8 +5,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Severity } from '../../core/index.js';
 import { ExitCode, RampartError, atLeast, parseSeverity } from '../../core/index.js';
-import type { OpenImageOptions } from '../../image/index.js';
-import { openLayerCache } from '../../image/index.js';
 import { reporterRegistry } from '../../report/index.js';
 import type { IgnoreEntry, ScannerKind, ScanReport, VexStatement } from '../../scan/index.js';
 import { applyScanPolicy, createScanner, readIgnoreFile, readVexDocument, renderScanCycloneDx, renderScanJson } from '../../scan/index.js';
@@ -15,6 +13,7 @@ import type { CliCommand } from '../cli-command.js';
 import type { CommandContext } from '../context.js';
 import { chooseFormat } from '../global-options.js';
 import { packageVersion } from '../version.js';
+import { imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
 
 const FORMATS = ['table', 'json', 'sarif', 'cyclonedx', 'markdown', 'junit'] as const;
 const IGNORE_FILE = '.rampartignore.yaml';
@@ -119,17 +118,8 @@ async function runScan(context: CommandContext, command: Command): Promise<ExitC
   const db = needsDb ? openDatabaseForMatching(dbFile) : undefined;
   for (const w of db?.warnings ?? []) context.warn(w);
   const env = context.io.env;
-  const username = opts.username ?? env['RAMPART_REGISTRY_USERNAME'];
-  const password = env['RAMPART_REGISTRY_PASSWORD'];
-  const image: OpenImageOptions = {
-    ...(opts.platform === undefined ? {} : { platform: opts.platform }),
-    ...(opts.insecure === true ? { insecure: true } : {}),
-    ...(username === undefined ? {} : { username }),
-    ...(password === undefined ? {} : { password }),
-    ...(env['DOCKER_HOST'] === undefined ? {} : { dockerHost: env['DOCKER_HOST'] }),
-  };
-  const home = env['RAMPART_HOME'];
-  const cache = opts.cache === false || target.startsWith('sbom:') ? undefined : openLayerCache(home === undefined ? {} : { home });
+  const image = imageOptionsFrom(opts, env);
+  const cache = layerCacheFor(target, opts, env);
   try {
     const scanner = createScanner({
       index: db?.index ?? { recordsFor: () => [], recordsByAlias: () => [] },
