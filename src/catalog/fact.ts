@@ -1,23 +1,15 @@
-import type { OsInfo, PackageType } from '../sbom/index.js';
+import type { OsInfo, Package, PackageType } from '../sbom/index.js';
 
 /** A package as an analyzer reads it: no purl or evidence yet (those need the OS and the layer). */
-export interface PackageDraft {
-  readonly type: PackageType;
-  readonly name: string;
-  readonly version: string;
-  readonly epoch?: number;
-  readonly release?: string;
-  readonly arch?: string;
-  readonly sourceName?: string;
-  readonly sourceVersion?: string;
-  readonly licenses: readonly string[];
-  readonly dev?: boolean;
-  readonly modularityLabel?: string;
+export type PackageDraft = Pick<
+  Package,
+  'type' | 'name' | 'version' | 'epoch' | 'release' | 'arch' | 'sourceName' | 'sourceVersion' | 'licenses' | 'dev' | 'modularityLabel'
+> & {
   /** Files the package installed (OS packages), absolute paths. */
   readonly files?: readonly string[];
   /** Where inside the file the package was found, when not the file itself (a jar inside a war). */
   readonly innerPath?: string;
-}
+};
 
 /**
  * What analyzers learn from one file. A discriminated union: new kinds are added without editing
