@@ -7,6 +7,17 @@ export async function analyzeFile(analyzer: Analyzer, path: string, content: Buf
   return analyzer.analyze({ path, content });
 }
 
+/** Runs one analyzer on several files of one layer, as the walk does (group analyzers see them together). */
+export async function analyzeFiles(analyzer: Analyzer, files: Readonly<Record<string, string | Buffer>>): Promise<Fact[]> {
+  const inputs = Object.entries(files)
+    .map(([path, content]) => ({ path, content: typeof content === 'string' ? Buffer.from(content) : content }))
+    .filter(({ path, content }) => analyzer.required(path, { path, kind: 'file', mode: 0o644, size: content.length }));
+  if (analyzer.analyzeGroup !== undefined) return analyzer.analyzeGroup(inputs);
+  const facts: Fact[] = [];
+  for (const input of inputs) facts.push(...(await analyzer.analyze(input)));
+  return facts;
+}
+
 export function packagesOf(facts: readonly Fact[]): PackageDraft[] {
   return facts.flatMap((f) => (f.kind === 'package' ? [f.package] : []));
 }

@@ -22,6 +22,13 @@ export interface Analyzer extends Unit {
   readonly declared?: boolean;
   required(path: string, entry: SourceEntry): boolean;
   analyze(input: AnalyzerInput): Fact[] | Promise<Fact[]>;
+  /**
+   * For analyzers whose answer for one file depends on files beside it (go.mod and its go.sum,
+   * Cargo.lock and its Cargo.toml, a pom.xml and the parent POM its `relativePath` names), as
+   * Trivy's post-analyzers: when present, the walk hands it every file it asked for in a layer at
+   * once, after that layer, instead of calling `analyze` per file. Facts name the file they belong to.
+   */
+  analyzeGroup?(inputs: readonly AnalyzerInput[]): Fact[] | Promise<Fact[]>;
 }
 
 /** The public way to define an analyzer (built-ins use it too). */

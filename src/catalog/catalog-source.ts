@@ -1,5 +1,5 @@
 import type { Inventory } from '../sbom/index.js';
-import type { Analyzer } from './analyzer.js';
+import type { Analyzer, AnalyzerInput } from './analyzer.js';
 import { applyLayers } from './apply-layers.js';
 import type { Fact } from './fact.js';
 import type { LayerFacts } from './layer-facts.js';
@@ -36,6 +36,8 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
   const byLayer = new Map<string, LayerFacts>();
   const fresh = new Set<string>();
   const cache = source.cacheable ? options.cache : undefined;
+  // Files for analyzers that read several files together (`analyzeGroup`), per layer, per analyzer.
+  const grouped = new Map<string, Map<Analyzer, AnalyzerInput[]>>();
   await source.walk({
     layer(layer) {
       const cached = cache?.get(layer.diffId, key);
@@ -68,6 +70,12 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
       const buffer = await content();
       const found: Fact[] = [];
       for (const analyzer of wanted) {
+        if (analyzer.analyzeGroup !== undefined) {
+          const byAnalyzer = grouped.get(layer.diffId) ?? new Map<Analyzer, AnalyzerInput[]>();
+          grouped.set(layer.diffId, byAnalyzer);
+          byAnalyzer.set(analyzer, [...(byAnalyzer.get(analyzer) ?? []), { path: entry.path, content: buffer }]);
+          continue;
+        }
         try {
           found.push(...(await analyzer.analyze({ path: entry.path, content: buffer })));
         } catch (error) {
@@ -77,7 +85,30 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
       facts.files.push({ path: entry.path, facts: found });
     },
   });
+  for (const [diffId, byAnalyzer] of grouped) {
+    const facts = byLayer.get(diffId) ?? emptyLayerFacts();
+    for (const [analyzer, inputs] of byAnalyzer) await addGroupFacts(facts, analyzer, inputs);
+  }
   if (cache !== undefined) for (const diffId of fresh) cache.put(diffId, key, byLayer.get(diffId));
   const ordered = [...source.layers].sort((a, b) => a.index - b.index).map((l) => ({ diffId: l.diffId, facts: byLayer.get(l.diffId) ?? emptyLayerFacts() }));
   return applyLayers(ordered, { target: source.target, ...(source.imageId !== undefined ? { imageId: source.imageId } : {}) });
+}
+
+/** Runs one group analyzer on a layer's files and files each fact under the path it names. */
+async function addGroupFacts(facts: LayerFacts, analyzer: Analyzer, inputs: readonly AnalyzerInput[]): Promise<void> {
+  let found: Fact[];
+  try {
+    found = await (analyzer.analyzeGroup?.(inputs) ?? []);
+  } catch (error) {
+    found = inputs.map((i): Fact => ({ kind: 'unknown', path: i.path, reason: `analyzer ${analyzer.id} failed: ${(error as Error).message}` }));
+  }
+  const byPath = new Map<string, Fact[]>(inputs.map((i) => [i.path, []]));
+  for (const fact of found) byPath.set(fact.path, [...(byPath.get(fact.path) ?? []), fact]);
+  const index = new Map(facts.files.map((f, i) => [f.path, i]));
+  for (const [path, list] of byPath) {
+    const at = index.get(path);
+    const existing = at === undefined ? undefined : facts.files[at];
+    if (at === undefined || existing === undefined) facts.files.push({ path, facts: list });
+    else facts.files[at] = { path, facts: [...existing.facts, ...list] };
+  }
 }

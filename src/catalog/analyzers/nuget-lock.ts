@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import type { Fact } from '../fact.js';
+
+const lockFile = z.looseObject({
+  version: z.number().optional(),
+  dependencies: z.record(z.string(), z.record(z.string(), z.looseObject({ type: z.string().optional(), resolved: z.string().optional() }))),
+});
+
+/** NuGet packages.lock.json: every target framework's resolved packages except the projects themselves. */
+export const nugetLock = defineAnalyzer({
+  id: 'nuget-lock',
+  version: 1,
+  description: 'NuGet packages locked in packages.lock.json (all target frameworks, projects excluded)',
+  declared: true,
+  required(file) {
+    return path.posix.basename(file) === 'packages.lock.json';
+  },
+  analyze({ path: file, content }) {
+    let json: unknown;
+    try {
+      json = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch (error) {
+      return [unknownFact(file, `packages.lock.json: invalid JSON: ${(error as Error).message}`)];
+    }
+    const parsed = lockFile.safeParse(json);
+    if (!parsed.success) return [unknownFact(file, `packages.lock.json: no dependencies by target framework (${parsed.error.issues[0]?.message ?? ''})`)];
+    const facts: Fact[] = [];
+    const seen = new Set<string>();
+    for (const [framework, packages] of Object.entries(parsed.data.dependencies)) {
+      for (const [name, entry] of Object.entries(packages)) {
+        if (entry.type === 'Project') continue;
+        if (entry.resolved === undefined || entry.resolved === '') {
+          facts.push(unknownFact(file, `packages.lock.json: ${name} (${framework}) has no resolved version`));
+          continue;
+        }
+        const id = `${name.toLowerCase()}@${entry.resolved}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        facts.push({ kind: 'package', path: file, package: { type: 'nuget', name, version: entry.resolved, licenses: [] } });
+      }
+    }
+    return facts;
+  },
+});

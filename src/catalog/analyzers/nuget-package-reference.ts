@@ -1,0 +1,88 @@
+import path from 'node:path';
+import type { AnalyzerInput } from '../analyzer.js';
+import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import type { Fact } from '../fact.js';
+import type { XmlElement } from '../xml-document.js';
+import { attribute, childElement, childElements, childText, parseXml } from '../xml-document.js';
+
+const projectFile = /\.(cs|fs|vb)proj$/;
+
+function isPropsFile(file: string): boolean {
+  return file.toLowerCase().endsWith('packages.props');
+}
+
+/** NuGet's version syntax: `1.2.3` (a minimum the restore resolves to itself), `[1.2.3]` exact; floats and ranges need the feed. */
+function pinnedVersion(version: string): { version: string } | { reason: string } {
+  if (/^\$\(.*\)$/.test(version)) return { reason: `the version is the MSBuild property ${version}, which is not evaluated` };
+  const exact = /^\[\s*([^,\s\]]+)\s*\]$/.exec(version);
+  if (exact?.[1] !== undefined) return { version: exact[1] };
+  if (/[[\]()*,]/.test(version)) return { reason: `the version ${JSON.stringify(version)} is a range or floating version, which only a restore against the feed resolves` };
+  return { version };
+}
+
+function references(group: XmlElement): { name: string; version: string | undefined }[] {
+  return [...childElements(group, 'PackageReference'), ...childElements(group, 'PackageVersion')].map((ref) => ({
+    name: (attribute(ref, 'Include') || attribute(ref, 'Update') || '').trim(),
+    version: (attribute(ref, 'VersionOverride') ?? attribute(ref, 'Version') ?? childText(ref, 'VersionOverride') ?? childText(ref, 'Version'))?.trim(),
+  }));
+}
+
+function analyzeMsbuild(inputs: readonly AnalyzerInput[]): Fact[] {
+  const propsDirs = new Set(inputs.filter((i) => isPropsFile(i.path)).map((i) => path.posix.dirname(i.path)));
+  const coveredByProps = (file: string): boolean => {
+    for (let dir = path.posix.dirname(file); ; dir = path.posix.dirname(dir)) {
+      if (propsDirs.has(dir)) return true;
+      if (dir === '/' || dir === '.') return false;
+    }
+  };
+  const facts: Fact[] = [];
+  for (const { path: file, content } of inputs) {
+    const kind = isPropsFile(file) ? 'Packages.props' : 'project file';
+    const xml = parseXml(content);
+    if (!xml.ok) {
+      facts.push(unknownFact(file, `${kind}: ${xml.reason}`));
+      continue;
+    }
+    const project = childElement(xml.root, 'Project');
+    if (project === undefined) {
+      facts.push(unknownFact(file, `${kind}: no <Project> root element`));
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const ref of childElements(project, 'ItemGroup').flatMap(references)) {
+      if (ref.name === '' || /^\$\(.*\)$/.test(ref.name)) continue;
+      if (ref.version === undefined || ref.version === '') {
+        // Central package management: the version sits in a Directory.Packages.props above.
+        if (!isPropsFile(file) && !coveredByProps(file)) facts.push(unknownFact(file, `PackageReference ${ref.name} has no Version and no Directory.Packages.props above declares one`));
+        continue;
+      }
+      const pinned = pinnedVersion(ref.version);
+      if ('reason' in pinned) {
+        facts.push(unknownFact(file, `${ref.name}: ${pinned.reason}`));
+        continue;
+      }
+      const id = `${ref.name.toLowerCase()}@${pinned.version}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      facts.push({ kind: 'package', path: file, package: { type: 'nuget', name: ref.name, version: pinned.version, licenses: [] } });
+    }
+  }
+  return facts;
+}
+
+/**
+ * NuGet packages declared with versions in MSBuild files: `*Packages.props` (central package
+ * management, `PackageVersion`/`PackageReference`, as Trivy's packagesprops analyzer) and
+ * `*.csproj`/`*.fsproj`/`*.vbproj` `PackageReference` items.
+ */
+export const nugetPackageReference = defineAnalyzer({
+  id: 'nuget-package-reference',
+  version: 1,
+  description: 'NuGet packages declared in Directory.Packages.props and *.csproj/*.fsproj/*.vbproj PackageReference items',
+  declared: true,
+  required(file) {
+    return isPropsFile(file) || projectFile.test(file);
+  },
+  analyze: (input) => analyzeMsbuild([input]),
+  analyzeGroup: analyzeMsbuild,
+});

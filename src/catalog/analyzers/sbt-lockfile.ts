@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import type { Fact } from '../fact.js';
+
+const lockFile = z.looseObject({
+  lockVersion: z.number(),
+  dependencies: z.array(z.looseObject({ org: z.string(), name: z.string(), version: z.string(), configurations: z.array(z.string()).optional() })),
+});
+
+/**
+ * sbt-dependency-lock's `build.sbt.lock` (format version 1): artifacts in the `compile` or `runtime`
+ * configurations, as Trivy reads it (test/provided/optional-only ones are not shipped).
+ */
+export const sbtLockfile = defineAnalyzer({
+  id: 'sbt-lockfile',
+  version: 1,
+  description: 'Maven artifacts locked by sbt-dependency-lock in build.sbt.lock (compile and runtime)',
+  declared: true,
+  required(file) {
+    return path.posix.basename(file) === 'build.sbt.lock';
+  },
+  analyze({ path: file, content }) {
+    let json: unknown;
+    try {
+      json = JSON.parse(content.toString('utf8'));
+    } catch (error) {
+      return [unknownFact(file, `build.sbt.lock: invalid JSON: ${(error as Error).message}`)];
+    }
+    const parsed = lockFile.safeParse(json);
+    if (!parsed.success) return [unknownFact(file, `build.sbt.lock: not an sbt-dependency-lock file (${parsed.error.issues[0]?.message ?? ''})`)];
+    if (parsed.data.lockVersion !== 1) return [unknownFact(file, `build.sbt.lock: unsupported lockVersion ${parsed.data.lockVersion}`)];
+    const seen = new Set<string>();
+    const facts: Fact[] = [];
+    for (const dep of parsed.data.dependencies) {
+      if (!(dep.configurations ?? []).some((c) => c === 'compile' || c === 'runtime')) continue;
+      const name = `${dep.org}:${dep.name}`;
+      if (seen.has(`${name}@${dep.version}`)) continue;
+      seen.add(`${name}@${dep.version}`);
+      facts.push({ kind: 'package', path: file, package: { type: 'maven', name, version: dep.version, licenses: [] } });
+    }
+    return facts;
+  },
+});
