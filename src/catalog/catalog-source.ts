@@ -73,7 +73,9 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
         if (analyzer.analyzeGroup !== undefined) {
           const byAnalyzer = grouped.get(layer.diffId) ?? new Map<Analyzer, AnalyzerInput[]>();
           grouped.set(layer.diffId, byAnalyzer);
-          byAnalyzer.set(analyzer, [...(byAnalyzer.get(analyzer) ?? []), { path: entry.path, content: buffer }]);
+          const inputs = byAnalyzer.get(analyzer) ?? [];
+          inputs.push({ path: entry.path, content: buffer });
+          byAnalyzer.set(analyzer, inputs);
           continue;
         }
         try {
@@ -103,7 +105,11 @@ async function addGroupFacts(facts: LayerFacts, analyzer: Analyzer, inputs: read
     found = inputs.map((i): Fact => ({ kind: 'unknown', path: i.path, reason: `analyzer ${analyzer.id} failed: ${(error as Error).message}` }));
   }
   const byPath = new Map<string, Fact[]>(inputs.map((i) => [i.path, []]));
-  for (const fact of found) byPath.set(fact.path, [...(byPath.get(fact.path) ?? []), fact]);
+  for (const fact of found) {
+    const list = byPath.get(fact.path) ?? [];
+    list.push(fact);
+    byPath.set(fact.path, list);
+  }
   const index = new Map(facts.files.map((f, i) => [f.path, i]));
   for (const [path, list] of byPath) {
     const at = index.get(path);

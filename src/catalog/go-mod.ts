@@ -88,6 +88,8 @@ export function parseGoMod(text: string): GoModResult {
     } else if (tokens.length === 2 && tokens[1] === '(') {
       block = tokens[0];
       continue;
+    } else if (tokens.length === 2 && tokens[1] === '()') {
+      continue; // an empty block
     }
     const [verb, ...args] = tokens;
     switch (verb) {

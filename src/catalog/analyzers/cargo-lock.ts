@@ -39,7 +39,7 @@ export const cargoLock = defineAnalyzer({
   declared: true,
   required(file) {
     const base = path.posix.basename(file);
-    return (base === 'Cargo.lock' || base === 'Cargo.toml') && !file.includes('/target/');
+    return base === 'Cargo.lock' || base === 'Cargo.toml';
   },
   analyze: (input) => analyzeCargo([input]),
   analyzeGroup: analyzeCargo,

@@ -34,7 +34,7 @@ export const goMod = defineAnalyzer({
   declared: true,
   required(file) {
     const base = path.posix.basename(file);
-    return (base === 'go.mod' || base === 'go.sum') && !file.includes('/vendor/');
+    return base === 'go.mod' || base === 'go.sum';
   },
   analyze: (input) => analyzeGoModules([input]),
   analyzeGroup: analyzeGoModules,

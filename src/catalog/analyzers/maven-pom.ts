@@ -82,7 +82,8 @@ export const mavenPom = defineAnalyzer({
   declared: true,
   required(file, entry) {
     if (path.posix.basename(file) === 'pom.xml') return true;
-    return file.endsWith('.xml') && entry.size <= maxCandidateSize && !/\/(node_modules|\.git|target)\//.test(file);
+    // Other XML files are parent candidates; a root filesystem's system XML (fontconfig, D-Bus, MIME) is not.
+    return file.endsWith('.xml') && entry.size <= maxCandidateSize && !/\/(node_modules|\.git|target)\//.test(file) && !/^\/(etc|usr\/share|usr\/lib|var\/lib|proc|sys)\//.test(file);
   },
   analyze: (input) => analyzePoms([input]),
   analyzeGroup: analyzePoms,
