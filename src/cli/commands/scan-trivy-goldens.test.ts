@@ -96,6 +96,20 @@ describeWithTestdata('rampart scan vs trivy integration goldens (end to end, inp
     expect(pass + explained).toBe(inScope);
   });
 
+  it('gomod-vex: the gomod repo with trivy’s OpenVEX file (opa CVE-2022-23628 not_affected as a subcomponent of the main module)', async () => {
+    const db = path.join(home, 'trivy-vex.sqlite');
+    const recordsFile = path.join(home, 'trivy-fixture-db-vex.json');
+    writeFileSync(recordsFile, JSON.stringify(trivyFixtureToOsv(path.join(base, 'fixtures', 'db'))));
+    expect((await run(['db', 'build', '--db', db, '--from', recordsFile])).code).toBe(0);
+    const golden = JSON.parse(readFileSync(path.join(base, 'gomod-vex.json.golden'), 'utf8')) as Golden;
+    const want = (golden.Results ?? []).flatMap((r) => (r.Vulnerabilities ?? []).map((v) => `${v.PkgName}@${v.InstalledVersion} ${v.VulnerabilityID}`)).sort();
+    const r = await run(['scan', `dir:${path.join(base, 'fixtures', 'repo', 'gomod')}`, '--db', db, '--vex', path.join(base, 'fixtures', 'vex', 'file', 'openvex.json'), '--format', 'json']);
+    const doc = JSON.parse(r.out) as ScanDoc & { suppressed: { id: string; package: { name: string } }[] };
+    expect(doc.findings.map((f) => `${f.package.name}@${f.package.version} ${f.id}`).sort()).toEqual(want);
+    expect(doc.suppressed.map((f) => `${f.package.name} ${f.id}`)).toEqual(['github.com/open-policy-agent/opa CVE-2022-23628']);
+    console.log(`trivy gomod-vex golden: ${want.length}/${want.length} findings, the VEX-suppressed one suppressed (gomod-skip needs trivy's --skip-dirs, which rampart scan has no counterpart for)`);
+  });
+
   it('secrets: the repo/secrets fixture with --scanners secret', async () => {
     const golden = JSON.parse(readFileSync(path.join(base, 'secrets.json.golden'), 'utf8')) as { Results: { Target: string; Secrets?: { RuleID: string; StartLine: number }[] }[] };
     const want = golden.Results.flatMap((r) => (r.Secrets ?? []).map((x) => `/${r.Target} ${x.RuleID}:${x.StartLine}`));
