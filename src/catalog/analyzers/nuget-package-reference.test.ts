@@ -10,7 +10,7 @@ const props = `<Project>
   <ItemGroup>
     <PackageVersion Include="Newtonsoft.Json" Version="9.0.1" />
     <PackageVersion Update="Serilog" Version=" 2.10.0 " />
-    <PackageVersion Include="$(Name)" Version="1.0.0" />
+    <GlobalPackageReference Include="Nerdbank.GitVersioning" Version="3.6.133" />
   </ItemGroup>
 </Project>`;
 const csproj = `<Project Sdk="Microsoft.NET.Sdk">
@@ -25,13 +25,13 @@ const csproj = `<Project Sdk="Microsoft.NET.Sdk">
 const list = (facts: Awaited<ReturnType<typeof analyzeFiles>>): string[] => packagesOf(facts).map((p) => `${p.name}@${p.version}`).sort();
 
 it.each([
-  ['Directory.Packages.props: PackageVersion Include/Update, variables skipped', { '/s/Directory.Packages.props': props }, ['Newtonsoft.Json@9.0.1', 'Serilog@2.10.0']],
+  ['Directory.Packages.props: PackageVersion Include/Update, GlobalPackageReference', { '/s/Directory.Packages.props': props }, ['Nerdbank.GitVersioning@3.6.133', 'Newtonsoft.Json@9.0.1', 'Serilog@2.10.0']],
   [
     'a csproj under central management: versionless references come from the props file above',
     { '/s/Directory.Packages.props': props, '/s/src/App/App.csproj': csproj },
-    ['AutoMapper@12.0.0', 'Dapper@2.0.123', 'Newtonsoft.Json@9.0.1', 'Polly@7.2.3', 'Serilog@2.10.0'],
+    ['AutoMapper@12.0.0', 'Dapper@2.0.123', 'Nerdbank.GitVersioning@3.6.133', 'Newtonsoft.Json@9.0.1', 'Polly@7.2.3', 'Serilog@2.10.0'],
   ],
-  ['lowercase packages.props, .fsproj', { '/l/packages.props': props, '/l/a.fsproj': '<Project><ItemGroup><PackageReference Include="FSharp.Core" Version="6.0.0"/></ItemGroup></Project>' }, ['FSharp.Core@6.0.0', 'Newtonsoft.Json@9.0.1', 'Serilog@2.10.0']],
+  ['lowercase packages.props, .fsproj', { '/l/packages.props': props, '/l/a.fsproj': '<Project><ItemGroup><PackageReference Include="FSharp.Core" Version="6.0.0"/></ItemGroup></Project>' }, ['FSharp.Core@6.0.0', 'Nerdbank.GitVersioning@3.6.133', 'Newtonsoft.Json@9.0.1', 'Serilog@2.10.0']],
 ] as const)('%s', async (_label, files, want) => {
   const facts = await analyzeFiles(nugetPackageReference, files);
   expect(unknownsOf(facts)).toEqual([]);
@@ -43,6 +43,7 @@ it.each([
   ['a floating version', { '/p/App.csproj': '<Project><ItemGroup><PackageReference Include="A" Version="1.*"/></ItemGroup></Project>' }, 'A: the version "1.*" is a range or floating version'],
   ['a version range', { '/p/App.csproj': '<Project><ItemGroup><PackageReference Include="A" Version="[1.0,2.0)"/></ItemGroup></Project>' }, 'range or floating'],
   ['a version property', { '/p/App.csproj': '<Project><ItemGroup><PackageReference Include="A" Version="$(AVersion)"/></ItemGroup></Project>' }, 'MSBuild property $(AVersion)'],
+  ['a package name property', { '/p/Directory.Packages.props': '<Project><ItemGroup><PackageVersion Include="$(Name)" Version="1.0.0"/></ItemGroup></Project>' }, 'MSBuild property $(Name)'],
   ['invalid XML', { '/p/Directory.Packages.props': '<Project><ItemGroup>' }, 'invalid XML'],
   ['no Project root', { '/p/Directory.Packages.props': '<Other/>' }, 'no <Project> root element'],
 ])('%s is an unknown', async (_label, files, reason) => {

@@ -21,7 +21,7 @@ function pinnedVersion(version: string): { version: string } | { reason: string 
 }
 
 function references(group: XmlElement): { name: string; version: string | undefined }[] {
-  return [...childElements(group, 'PackageReference'), ...childElements(group, 'PackageVersion')].map((ref) => ({
+  return [...childElements(group, 'PackageReference'), ...childElements(group, 'PackageVersion'), ...childElements(group, 'GlobalPackageReference')].map((ref) => ({
     name: (attribute(ref, 'Include') || attribute(ref, 'Update') || '').trim(),
     version: (attribute(ref, 'VersionOverride') ?? attribute(ref, 'Version') ?? childText(ref, 'VersionOverride') ?? childText(ref, 'Version'))?.trim(),
   }));
@@ -50,7 +50,11 @@ function analyzeMsbuild(inputs: readonly AnalyzerInput[]): Fact[] {
     }
     const seen = new Set<string>();
     for (const ref of childElements(project, 'ItemGroup').flatMap(references)) {
-      if (ref.name === '' || /^\$\(.*\)$/.test(ref.name)) continue;
+      if (ref.name === '') continue;
+      if (/^\$\(.*\)$/.test(ref.name)) {
+        facts.push(unknownFact(file, `a package name is the MSBuild property ${ref.name}, which is not evaluated`));
+        continue;
+      }
       if (ref.version === undefined || ref.version === '') {
         // Central package management: the version sits in a Directory.Packages.props above.
         if (!isPropsFile(file) && !coveredByProps(file)) facts.push(unknownFact(file, `PackageReference ${ref.name} has no Version and no Directory.Packages.props above declares one`));
@@ -72,7 +76,8 @@ function analyzeMsbuild(inputs: readonly AnalyzerInput[]): Fact[] {
 
 /**
  * NuGet packages declared with versions in MSBuild files: `*Packages.props` (central package
- * management, `PackageVersion`/`PackageReference`, as Trivy's packagesprops analyzer) and
+ * management, `PackageVersion`/`PackageReference` as Trivy's packagesprops analyzer, and
+ * `GlobalPackageReference`) and
  * `*.csproj`/`*.fsproj`/`*.vbproj` `PackageReference` items.
  */
 export const nugetPackageReference = defineAnalyzer({
