@@ -1,10 +1,15 @@
 import type { Analyzer } from './analyzer.js';
 import type { Fact, PackageDraft } from './fact.js';
 
-/** Runs one analyzer on one file's content, outside any image (tests, `sbom` of a single file). */
-export async function analyzeFile(analyzer: Analyzer, path: string, content: Buffer, mode = 0o644): Promise<Fact[]> {
+/**
+ * Runs one analyzer on one file's content, outside any image (tests, `sbom` of a single file).
+ * `companions` are the other files of the same folder tree an analyzer with `readsCompanions` may read.
+ */
+export async function analyzeFile(analyzer: Analyzer, path: string, content: Buffer, mode = 0o644, companions: ReadonlyMap<string, Buffer> = new Map()): Promise<Fact[]> {
   if (!analyzer.required(path, { path, kind: 'file', mode, size: content.length })) return [];
-  return analyzer.analyze({ path, content });
+  if (analyzer.readsCompanions !== true) return analyzer.analyze({ path, content });
+  const held = new Map([...companions].filter(([p, c]) => analyzer.required(p, { path: p, kind: 'file', mode: 0o644, size: c.length })));
+  return analyzer.analyze({ path, content, companion: (p) => (p === path ? content : held.get(p)) });
 }
 
 export function packagesOf(facts: readonly Fact[]): PackageDraft[] {

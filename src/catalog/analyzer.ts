@@ -7,6 +7,11 @@ export interface AnalyzerInput {
   /** Absolute path inside the target. */
   readonly path: string;
   readonly content: Buffer;
+  /**
+   * For analyzers with `readsCompanions`: the content of another file of the same layer that this
+   * analyzer's `required` also accepted (absolute path), or undefined when there is none.
+   */
+  readonly companion?: (path: string) => Buffer | undefined;
 }
 
 /**
@@ -20,6 +25,12 @@ export interface Analyzer extends Unit {
    * images are cataloged by what is installed, project folders by both.
    */
   readonly declared?: boolean;
+  /**
+   * True when `analyze` reads other files beside the one analyzed (poetry.lock reads the
+   * pyproject.toml next to it): every file `required` accepts in a layer is held until the layer's
+   * walk is done, then each is analyzed with `input.companion` reading the others.
+   */
+  readonly readsCompanions?: boolean;
   required(path: string, entry: SourceEntry): boolean;
   analyze(input: AnalyzerInput): Fact[] | Promise<Fact[]>;
 }

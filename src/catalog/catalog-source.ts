@@ -1,5 +1,5 @@
 import type { Inventory } from '../sbom/index.js';
-import type { Analyzer } from './analyzer.js';
+import type { Analyzer, AnalyzerInput } from './analyzer.js';
 import { applyLayers } from './apply-layers.js';
 import type { Fact } from './fact.js';
 import type { LayerFacts } from './layer-facts.js';
@@ -26,6 +26,14 @@ function isLayerFacts(value: unknown): value is LayerFacts {
   return typeof value === 'object' && value !== null && Array.isArray((value as LayerFacts).files) && Array.isArray((value as LayerFacts).removed);
 }
 
+async function runAnalyzer(analyzer: Analyzer, input: AnalyzerInput): Promise<Fact[]> {
+  try {
+    return await analyzer.analyze(input);
+  } catch (error) {
+    return [{ kind: 'unknown', path: input.path, reason: `analyzer ${analyzer.id} failed: ${(error as Error).message}` }];
+  }
+}
+
 /**
  * Walks the source once: per layer, every file some analyzer asks for is read and turned into facts
  * (layers whose facts are cached under their diffId are not read at all), then the applier squashes
@@ -36,6 +44,7 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
   const byLayer = new Map<string, LayerFacts>();
   const fresh = new Set<string>();
   const cache = source.cacheable ? options.cache : undefined;
+  const held: { diffId: string; analyzer: Analyzer; path: string; content: Buffer; facts: Fact[] }[] = [];
   await source.walk({
     layer(layer) {
       const cached = cache?.get(layer.diffId, key);
@@ -68,15 +77,20 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
       const buffer = await content();
       const found: Fact[] = [];
       for (const analyzer of wanted) {
-        try {
-          found.push(...(await analyzer.analyze({ path: entry.path, content: buffer })));
-        } catch (error) {
-          found.push({ kind: 'unknown', path: entry.path, reason: `analyzer ${analyzer.id} failed: ${(error as Error).message}` });
+        if (analyzer.readsCompanions === true) {
+          held.push({ diffId: layer.diffId, analyzer, path: entry.path, content: buffer, facts: found });
+          continue;
         }
+        found.push(...(await runAnalyzer(analyzer, { path: entry.path, content: buffer })));
       }
       facts.files.push({ path: entry.path, facts: found });
     },
   });
+  // Analyzers that read companion files run once their layer's files are all known.
+  for (const h of held) {
+    const companions = new Map(held.filter((o) => o.diffId === h.diffId && o.analyzer === h.analyzer).map((o) => [o.path, o.content]));
+    h.facts.push(...(await runAnalyzer(h.analyzer, { path: h.path, content: h.content, companion: (p) => companions.get(p) })));
+  }
   if (cache !== undefined) for (const diffId of fresh) cache.put(diffId, key, byLayer.get(diffId));
   const ordered = [...source.layers].sort((a, b) => a.index - b.index).map((l) => ({ diffId: l.diffId, facts: byLayer.get(l.diffId) ?? emptyLayerFacts() }));
   return applyLayers(ordered, { target: source.target, ...(source.imageId !== undefined ? { imageId: source.imageId } : {}) });
