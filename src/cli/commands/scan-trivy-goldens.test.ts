@@ -26,13 +26,6 @@ type ScanDoc = { findings: { id: string; aliases: string[]; package: { name: str
  * differently on purpose; each with the reason. Counted, not hidden.
  */
 const EXPLAINED: Record<string, string> = {
-  'composer.lock.json.golden':
-    'composer.lock is inventoried (guzzlehttp/guzzle 7.4.4, guzzlehttp/psr7 1.8.3) but Rampart has no Packagist matcher yet (no Composer ' +
-    'version scheme in src/versioning): each package is reported as an unknown "no matcher for ecosystem Packagist", never as clean',
-  'composer.vendor.json.golden':
-    'trivy reads any file named installed.json; Rampart reads Composer’s vendor/composer/installed.json only (other tools write ' +
-    'installed.json files too) and the fixture keeps it at the folder root, so nothing is inventoried (reported as an unknown); ' +
-    'it would then meet the missing Packagist matcher as composer.lock does',
   'alpine-310.json.golden':
     'trivy scanned its own alpine-310 test image (Alpine 3.10.2, openssl 1.1.1c-r0, not in testdata); the alpine-310 image here is ' +
     'fanal’s (3.10.4, openssl 1.1.1d-r2), which the fixture DB’s fixes 1.1.1d-r0/-r2 already cover: 0 findings is right for it',
