@@ -37,7 +37,8 @@ async function runAnalyzer(analyzer: Analyzer, input: AnalyzerInput): Promise<Fa
 /**
  * Walks the source once: per layer, every file some analyzer asks for is read and turned into facts
  * (layers whose facts are cached under their diffId are not read at all), then the applier squashes
- * the layers into the inventory.
+ * the layers into the inventory. Analyzers with `readsCompanions` run after the walk, each file with
+ * the other files of its layer that the same analyzer asked for.
  */
 export async function catalogSource(source: CatalogSource, options: CatalogOptions): Promise<Inventory> {
   const key = analyzerCacheKey(options.analyzers);
@@ -87,9 +88,14 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
     },
   });
   // Analyzers that read companion files run once their layer's files are all known.
+  const groups = new Map<string, Map<string, Buffer>>();
   for (const h of held) {
-    const companions = new Map(held.filter((o) => o.diffId === h.diffId && o.analyzer === h.analyzer).map((o) => [o.path, o.content]));
-    h.facts.push(...(await runAnalyzer(h.analyzer, { path: h.path, content: h.content, companion: (p) => companions.get(p) })));
+    const group = `${h.diffId}\u0000${h.analyzer.id}`;
+    groups.set(group, (groups.get(group) ?? new Map<string, Buffer>()).set(h.path, h.content));
+  }
+  for (const h of held) {
+    const companions = groups.get(`${h.diffId}\u0000${h.analyzer.id}`);
+    h.facts.push(...(await runAnalyzer(h.analyzer, { path: h.path, content: h.content, companion: (p) => companions?.get(p) })));
   }
   if (cache !== undefined) for (const diffId of fresh) cache.put(diffId, key, byLayer.get(diffId));
   const ordered = [...source.layers].sort((a, b) => a.index - b.index).map((l) => ({ diffId: l.diffId, facts: byLayer.get(l.diffId) ?? emptyLayerFacts() }));

@@ -32,6 +32,11 @@ it('reads UTF-16LE files with a byte order mark (Windows editors)', () => {
   expect(r.packages.map((p) => `${p.name}@${p.version}`)).toEqual(['click@8.0.0', 'idna@3.4']);
 });
 
+it('reads UTF-16BE files, even with an odd trailing byte', () => {
+  const be = Buffer.from('click==8.0.0\n', 'utf16le').swap16();
+  expect(parse(Buffer.concat([Buffer.from([0xfe, 0xff]), be, Buffer.from([0x41])])).packages.map((p) => p.name)).toEqual(['click']);
+});
+
 it('records -r includes with their line', () => {
   expect(parse('-r base.txt\n--requirement=dev-requirements.txt\nx==1\n').includes).toEqual([
     { file: 'base.txt', line: 1 },

@@ -20,7 +20,7 @@ export interface RequirementsResult {
 
 function decode(content: Buffer): string {
   if (content[0] === 0xff && content[1] === 0xfe) return content.subarray(2).toString('utf16le');
-  if (content[0] === 0xfe && content[1] === 0xff) return Buffer.from(content.subarray(2)).swap16().toString('utf16le');
+  if (content[0] === 0xfe && content[1] === 0xff) return Buffer.from(content.subarray(2, content.length - (content.length % 2))).swap16().toString('utf16le');
   return content.toString('utf8').replace(/^\uFEFF/, '');
 }
 
