@@ -48,5 +48,10 @@ describe('every registry', async () => {
   it('the CLI command list has unique names', () => {
     const names = commands.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort()).toEqual(names);
+  });
+
+  it.each(commands.map((c) => [c.name, c] as const))('the lazy CLI command %s loads a command of that name', async (name, lazy) => {
+    expect((await lazy.load()).name).toBe(name);
   });
 });

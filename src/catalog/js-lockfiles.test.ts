@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithTestdata } from '../../test-support/shared-testdata.js';
+import { parseBunLockfile } from './bun-lockfile.js';
 import type { LockResult } from './npm-lockfile.js';
 import { parseNpmLockfile } from './npm-lockfile.js';
 import { parsePnpmLockfile } from './pnpm-lockfile.js';
@@ -18,6 +19,7 @@ const parsers: Readonly<Record<string, (text: string) => LockResult>> = {
   npm: parseNpmLockfile,
   yarn: parseYarnLockfile,
   pnpm: parsePnpmLockfile,
+  bun: parseBunLockfile,
 };
 
 // Cases whose expectation we do not share, with the reason.
@@ -49,9 +51,9 @@ describeWithTestdata('JavaScript lockfiles (trivy parser expectations)', (root) 
   });
 
   it('prints the count', () => {
-    // Not run: bun.lock (3 cases; bun is not a supported lockfile yet) and packagejson (13 cases whose
-    // expectations stayed inline Go structs, not converted into the JSON).
-    console.log(`JS lockfile fixtures (npm v1-v3, yarn v1/berry, pnpm v5/v6/v9): ${passed}/${cases.length} pass (name, version, dev); bun (3) and packagejson (13, no converted expectation) not run`);
+    // Not run: packagejson (13 cases whose expectations stayed inline Go structs, not converted into the JSON).
+    const bun = cases.filter(([, eco]) => eco === 'bun').length;
+    console.log(`JS lockfile fixtures (npm v1-v3, yarn v1/berry, pnpm v5/v6/v9, bun.lock ${bun} cases): ${passed}/${cases.length} pass (name, version, dev); packagejson (13, no converted expectation) not run`);
     expect(passed).toBe(cases.length - Object.keys(exclusions).length);
   });
 });

@@ -15,3 +15,12 @@ export interface CliCommand {
    */
   register(program: Command, wrap: (action: CommandAction) => (...args: unknown[]) => Promise<void>): void;
 }
+
+/**
+ * A command in the built-in list: its name, and how to load it. `main` loads only the command the
+ * argv names (all of them for `--help` or an unknown name), so a run pays for one command's code.
+ */
+export interface LazyCliCommand {
+  readonly name: string;
+  load(): Promise<CliCommand>;
+}

@@ -6,6 +6,7 @@ import { createCommandContext } from './context.js';
 import { addGlobalOptions } from './global-options.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
+import { selectCommands } from './select-commands.js';
 import { packageVersion } from './version.js';
 
 export interface MainOptions {
@@ -38,7 +39,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     if (!(command instanceof Command)) throw new Error('commander passed no command object');
     exitCode = await action(createCommandContext(command, io), command);
   };
-  for (const command of options.commands ?? builtinCommands) command.register(program, wrap);
+  const selected = options.commands ?? (await selectCommands(builtinCommands, argv));
+  for (const command of selected) command.register(program, wrap);
   for (const sub of program.commands) {
     sub.exitOverride().showSuggestionAfterError(true);
   }

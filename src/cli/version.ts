@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../core/index.js';
 
-/** The package version, read from package.json next to dist/ (or src/ when run from source). */
+/** The package version, read from Rampart's package.json (from src/, dist/ or the bundled CLI). */
 export function packageVersion(): string {
-  const url = new URL('../../package.json', import.meta.url);
-  const parsed: unknown = JSON.parse(readFileSync(url, 'utf8'));
+  const parsed: unknown = JSON.parse(readFileSync(path.join(packageRoot(import.meta.url), 'package.json'), 'utf8'));
   if (typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string') {
     return parsed.version;
   }

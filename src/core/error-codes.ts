@@ -24,6 +24,7 @@ export const errorCodes = {
   DAEMON_UNAVAILABLE: ExitCode.badInput,
   // versions, advisories, SBOMs
   INVALID_VERSION: ExitCode.badInput,
+  INVALID_SPECIFIER: ExitCode.badInput,
   UNKNOWN_SCHEME: ExitCode.badInput,
   DB_MISSING: ExitCode.badInput,
   DB_EMPTY: ExitCode.badInput,

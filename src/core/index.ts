@@ -12,3 +12,4 @@ export { createRegistry, UNIT_ID } from './registry.js';
 export type { Registry, RegistryOptions, Unit } from './registry.js';
 export { severities, isSeverity, parseSeverity, severityRank, compareSeverity, atLeast } from './severity.js';
 export type { Severity } from './severity.js';
+export { packageRoot } from './package-root.js';

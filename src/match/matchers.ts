@@ -9,6 +9,7 @@ import { go } from './matchers/go.js';
 import { maven } from './matchers/maven.js';
 import { npm } from './matchers/npm.js';
 import { nuget } from './matchers/nuget.js';
+import { packagist } from './matchers/packagist.js';
 import { pypi } from './matchers/pypi.js';
 import { redHat } from './matchers/red-hat.js';
 import { rockyLinux } from './matchers/rocky-linux.js';
@@ -20,7 +21,7 @@ import { wolfi } from './matchers/wolfi.js';
 /** Every built-in matcher, one file each under src/match/matchers/. */
 export const matchers = createRegistry<Matcher>(
   'matcher',
-  [almalinux, alpine, chainguard, cratesIo, debian, go, maven, npm, nuget, pypi, redHat, rockyLinux, rubygems, suse, ubuntu, wolfi],
+  [almalinux, alpine, chainguard, cratesIo, debian, go, maven, npm, nuget, packagist, pypi, redHat, rockyLinux, rubygems, suse, ubuntu, wolfi],
   { unitDir: 'match/matchers' },
 );
 

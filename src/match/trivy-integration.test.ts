@@ -19,7 +19,7 @@ function memoryIndex(records: OsvRecord[]): { recordsFor(b: string, n: string): 
 const TYPES: Record<string, string> = {
   alpine: 'Alpine', debian: 'Debian', ubuntu: 'Ubuntu', 'opensuse-leap': 'openSUSE', npm: 'npm', yarn: 'npm', pnpm: 'npm', bun: 'npm',
   pip: 'PyPI', pipenv: 'PyPI', poetry: 'PyPI', uv: 'PyPI', pylock: 'PyPI', nuget: 'NuGet', 'dotnet-core': 'NuGet', 'packages-props': 'NuGet',
-  gomod: 'Go', pom: 'Maven', gradle: 'Maven', sbt: 'Maven', cargo: 'crates.io',
+  gomod: 'Go', pom: 'Maven', gradle: 'Maven', sbt: 'Maven', cargo: 'crates.io', composer: 'Packagist', 'composer-vendor': 'Packagist',
 };
 /** OS goldens whose images' full package lists trivy's fanal goldens hold (with source names). */
 const OS_LISTS: Record<string, string> = {

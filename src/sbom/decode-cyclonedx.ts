@@ -6,7 +6,8 @@ import type { Inventory } from './inventory.js';
 import { comparePackages, inventorySchemaVersion } from './inventory.js';
 import type { OsInfo, Package } from './package.js';
 
-interface CdxComponent {
+/** A CycloneDX component, as the JSON and XML decoders both read it. */
+export interface CdxComponent {
   type?: string | undefined;
   name: string;
   version?: string | undefined;
@@ -50,7 +51,11 @@ export function decodeCycloneDx(text: string, file: string): Inventory {
     const issue = parsed.error.issues[0];
     throw new RampartError('BAD_SBOM', `${file}: not a CycloneDX BOM: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
   }
-  const bom = parsed.data;
+  return inventoryFromCycloneDx(parsed.data.components ?? [], file);
+}
+
+/** Turns CycloneDX components (nested ones too) into an inventory for an `sbom:FILE` target. */
+export function inventoryFromCycloneDx(components: CdxComponent[], file: string): Inventory {
   const packages: Package[] = [];
   const unknowns: Unknown[] = [];
   let os: OsInfo | undefined;
@@ -69,7 +74,7 @@ export function decodeCycloneDx(text: string, file: string): Inventory {
       if (c.components !== undefined) visit(c.components, `${at}.components`);
     });
   };
-  visit(bom.components ?? [], 'components');
+  visit(components, 'components');
   packages.sort(comparePackages);
   return { schemaVersion: inventorySchemaVersion, target: `sbom:${file}`, ...(os !== undefined ? { os } : {}), packages, unknowns };
 }

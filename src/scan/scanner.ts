@@ -8,7 +8,7 @@ import { openImage, walkLayers } from '../image/index.js';
 import type { MatchUnknown, VulnMatch } from '../match/index.js';
 import { createVulnMatcher } from '../match/index.js';
 import type { Inventory } from '../sbom/index.js';
-import type { SecretFinding } from '../secrets/index.js';
+import type { SecretConfig, SecretFinding } from '../secrets/index.js';
 import { scanSecrets } from '../secrets/index.js';
 import type { VulnIndex } from '../vulndb/index.js';
 import { packageInputs } from './package-inputs.js';
@@ -38,6 +38,12 @@ export interface ScannerDeps {
   readonly analyzers?: readonly Analyzer[];
   /** Files larger than this are not searched for secrets (default 10 MiB). */
   readonly maxSecretFileBytes?: number;
+  /** Secret rules and allow rules from a configuration file (default: the built-in rules). */
+  readonly secretConfig?: SecretConfig;
+}
+
+function secretOptions(config: SecretConfig | undefined): { rules?: SecretConfig['rules']; allowRules?: SecretConfig['allowRules']; excludeBlocks?: SecretConfig['excludeBlocks']; disableAllowPaths?: SecretConfig['disableAllowPaths'] } {
+  return config === undefined ? {} : { rules: config.rules, allowRules: config.allowRules, excludeBlocks: config.excludeBlocks, disableAllowPaths: config.disableAllowPaths };
 }
 
 export interface Scanner {
@@ -58,14 +64,14 @@ const matchUnknown = (u: MatchUnknown): Unknown => ({
 });
 
 /** Secrets in an image config: each ENV entry, label and history command. */
-export function configSecrets(image: Pick<OpenedImage, 'config'>): SecretFinding[] {
+export function configSecrets(image: Pick<OpenedImage, 'config'>, secretConfig?: SecretConfig): SecretFinding[] {
   const config = image.config;
   const texts: { path: string; text: string }[] = [
     ...(config.config?.Env ?? []).map((e, i) => ({ path: `image config: Env[${i}]`, text: e })),
     ...Object.entries(config.config?.Labels ?? {}).map(([k, v]) => ({ path: `image config: Labels[${k}]`, text: `${k}=${v}` })),
     ...(config.history ?? []).map((h, i) => ({ path: `image config: history[${i}]`, text: h.created_by ?? '' })),
   ];
-  return texts.flatMap((t) => scanSecrets(t.text, { path: t.path }));
+  return texts.flatMap((t) => scanSecrets(t.text, { path: t.path, ...secretOptions(secretConfig) }));
 }
 
 /**
@@ -91,13 +97,15 @@ export function createScanner(deps: ScannerDeps): Scanner {
           const chosen = deps.analyzers ?? builtinAnalyzers.units.filter((a) => isDir || a.declared !== true);
           inventory = await catalogSource(imageSource(image), { analyzers: chosen, ...(deps.cache === undefined ? {} : { cache: deps.cache }) });
           if (kinds.has('secret')) {
-            if (!isDir) secrets.push(...configSecrets(image));
+            if (!isDir) secrets.push(...configSecrets(image, deps.secretConfig));
             await walkLayers(image, {
               async entry(entry, layer, content) {
                 if (entry.kind !== 'file' || entry.size === 0) return;
                 const where = { path: entry.path, ...(isDir ? {} : { layer: layer.diffId }) };
                 if (entry.size > maxBytes) return;
-                secrets.push(...scanSecrets(await content(), { ...where, maxBytes }));
+                // Like Trivy, the secret configuration file itself is not searched (its patterns would match).
+                if (isDir && deps.secretConfig?.file !== undefined && path.join(image.target.slice('dir:'.length), entry.path) === deps.secretConfig.file) return;
+                secrets.push(...scanSecrets(await content(), { ...where, maxBytes, ...secretOptions(deps.secretConfig) }));
               },
             });
           }

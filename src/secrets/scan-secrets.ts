@@ -1,5 +1,6 @@
 import type { Location, Severity } from '../core/index.js';
-import type { SecretRule } from './secret-rule.js';
+import type { RuleAllow, SecretMatcher, SecretRule } from './secret-rule.js';
+import { matchesSome, patternMatches } from './secret-rule.js';
 import { secretRules } from './secret-rules.js';
 
 /** A secret found in some content: where, which rule, and the line with the secret masked. */
@@ -32,6 +33,14 @@ export interface ScanSecretsOptions {
   readonly disableAllowPaths?: readonly string[];
   /** Content larger than this is not scanned (bytes). */
   readonly maxBytes?: number;
+  /** Global allow rules (from a secret configuration): a matching path or secret is not reported. */
+  readonly allowRules?: readonly RuleAllow[];
+  /** Secrets inside a block one of these matches are not reported. */
+  readonly excludeBlocks?: readonly SecretMatcher[];
+}
+
+function blockRanges(blocks: readonly SecretMatcher[], text: string): [number, number][] {
+  return blocks.flatMap((b) => [...b.matches(text)].map((m): [number, number] => [m.index, m.index + m.match.length]));
 }
 
 const MAX_MATCHES_PER_RULE = 1000;
@@ -58,6 +67,8 @@ export function scanSecrets(content: string | Uint8Array, options: ScanSecretsOp
   const path = options.path ?? '';
   const disabled = new Set(options.disableAllowPaths ?? []);
   if (path !== '' && defaultAllowPaths.some((a) => !disabled.has(a.id) && a.pattern.test(path))) return [];
+  const allowRules = options.allowRules ?? [];
+  if (path !== '' && allowRules.some((a) => a.path !== undefined && matchesSome(a.path, path))) return [];
   let text: string;
   if (typeof content === 'string') {
     text = content;
@@ -69,16 +80,23 @@ export function scanSecrets(content: string | Uint8Array, options: ScanSecretsOp
   const lower = text.toLowerCase();
   const starts = lineStarts(text);
   const findings: SecretFinding[] = [];
+  const globalBlocks = options.excludeBlocks === undefined ? [] : blockRanges(options.excludeBlocks, text);
   for (const rule of options.rules ?? secretRules.units) {
     if (rule.path !== undefined && !rule.path.test(path)) continue;
-    if (!rule.keywords.some((k) => lower.includes(k))) continue;
-    const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
+    if (rule.pathMatcher !== undefined && !matchesSome(rule.pathMatcher, path)) continue;
+    if (path !== '' && rule.allowRules?.some((a) => a.path !== undefined && matchesSome(a.path, path)) === true) continue;
+    if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
+    const blocks = rule.excludeBlocks === undefined ? globalBlocks : [...globalBlocks, ...blockRanges(rule.excludeBlocks, text)];
+    const allows = [...allowRules, ...(rule.allowRules ?? [])].flatMap((a) => (a.regex === undefined ? [] : [a.regex]));
     let count = 0;
-    for (const m of text.matchAll(pattern)) {
+    for (const m of patternMatches(rule.pattern, text)) {
       if (++count > MAX_MATCHES_PER_RULE) break;
-      const secret = m.groups?.['secret'] ?? m[0];
-      const offset = m.index + (m.groups?.['secret'] === undefined ? 0 : m[0].indexOf(secret));
+      const secret = m.secret;
+      const offset = m.secretIndex;
       if (secret.trim() === '' || rule.allow?.some((a) => a.test(secret))) continue;
+      // As Trivy: configuration allow regexes are tested against the whole match, not only the secret group.
+      if (allows.some((a) => matchesSome(a, m.match))) continue;
+      if (blocks.some(([from, to]) => offset >= from && offset < to)) continue;
       const startLine = lineOf(starts, offset);
       const endLine = lineOf(starts, offset + Math.max(0, secret.trimEnd().length - 1));
       const lineStart = starts[startLine - 1]!;

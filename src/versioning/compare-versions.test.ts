@@ -4,7 +4,7 @@ import { compareVersions } from './compare-versions.js';
 import { schemeIds } from './version-scheme.js';
 import { versionSchemes } from './version-schemes.js';
 
-// Table tests for the schemes without upstream vectors (go, gem, nuget, cargo), plus spot checks.
+// Table tests for the schemes without upstream vectors (go, gem, nuget, cargo; composer in composer.test.ts), plus spot checks.
 describe.each([
   ['go', 'v1.2.3', 'v1.2.4', -1],
   ['go', '1.2.3', 'v1.2.3', 0],
@@ -90,6 +90,7 @@ describe.each(schemeIds.map((id) => [id] as const))('scheme %s conformance', (id
   const samples: Record<string, string[]> = {
     apk: ['1.0', '1.0_alpha1', '1.0-r1', '1.0.1', '1.0a'],
     cargo: ['1.0.0', '1.0.0-alpha', '1.0.1', '2.0.0'],
+    composer: ['1.0', '1.0.0-RC1', 'v1.0.1', '1.0.0-pl1', '1.0.0-dev', '2.0-beta'],
     dpkg: ['1.0', '1.0~rc1', '1:0.1', '1.0-1', '1.0+b1'],
     gem: ['1.0', '1.0.a', '1.0.1', '2.0.rc1'],
     go: ['v1.0.0', 'v1.0.0-pre', 'v1.0.1', 'v0.0.0-20200101000000-abcdefabcdef'],

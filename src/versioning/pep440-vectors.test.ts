@@ -12,10 +12,9 @@ interface Table {
 
 /**
  * pypa/packaging's tables. Used: every table about parsing, validity, normalisation and ordering of
- * versions (what OSV `ECOSYSTEM` ranges for PyPI need). Not used: the specifier tables
- * (`Specifier`/`SpecifierSet` contains, filter, prerelease policy, set relations), because Rampart
- * offers no PEP 440 specifier matching, and tables of Python object API (hash, pickle, repr,
- * `from_parts`, accessor properties).
+ * versions (what OSV `ECOSYSTEM` ranges for PyPI need). Not used here: tables of Python object API
+ * (hash, pickle, repr, `from_parts`, accessor properties). The specifier tables run in
+ * `pep440-specifier-vectors.test.ts`.
  */
 const USED = new Set(['TestVersion.test_valid_versions', 'TestVersion.test_invalid_versions', 'TestVersion.test_normalized_versions']);
 

@@ -1,7 +1,7 @@
 import type { Unit } from '../core/index.js';
 
 /** The scheme ids `compareVersions` accepts. */
-export const schemeIds = ['apk', 'cargo', 'dpkg', 'gem', 'go', 'maven', 'nuget', 'pep440', 'rpm', 'semver'] as const;
+export const schemeIds = ['apk', 'cargo', 'composer', 'dpkg', 'gem', 'go', 'maven', 'nuget', 'pep440', 'rpm', 'semver'] as const;
 
 export type SchemeId = (typeof schemeIds)[number];
 

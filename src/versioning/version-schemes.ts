@@ -1,6 +1,7 @@
 import { createRegistry } from '../core/index.js';
 import { apk } from './apk.js';
 import { cargo } from './cargo.js';
+import { composer } from './composer.js';
 import { dpkg } from './dpkg.js';
 import { gem } from './gem.js';
 import { go } from './go.js';
@@ -14,6 +15,6 @@ import type { VersionScheme } from './version-scheme.js';
 /** Every built-in version scheme, one file each under src/versioning/. */
 export const versionSchemes = createRegistry<VersionScheme>(
   'version scheme',
-  [apk, cargo, dpkg, gem, go, maven, nuget, pep440, rpm, semver],
+  [apk, cargo, composer, dpkg, gem, go, maven, nuget, pep440, rpm, semver],
   { unitDir: 'versioning' },
 );

@@ -5,12 +5,15 @@ import type { Location } from '../core/index.js';
 import { RampartError } from '../core/index.js';
 import { convertAlpineSecdb, isAlpineSecdb } from './alpine-secdb.js';
 import { convertDebianTracker, isDebianTrackerJson } from './debian-tracker.js';
+import type { TrackerEntry } from './debian-tracker-list.js';
+import { isTrackerList, parseTrackerList } from './debian-tracker-list.js';
+import { convertTrackerAdvisories, convertTrackerCveList } from './debian-tracker-text.js';
 import type { OsvRecord } from './osv-record.js';
 import { parseOsvRecord } from './osv-record.js';
 import { readZipEntries } from './zip-entries.js';
 
 /** What a source document turned out to be. */
-export type FeedKind = 'osv' | 'alpine-secdb' | 'debian-tracker';
+export type FeedKind = 'osv' | 'alpine-secdb' | 'debian-tracker' | 'debian-tracker-list';
 
 export interface ReadRecord {
   readonly record: OsvRecord;
@@ -59,19 +62,45 @@ async function* readFileRecords(file: string): AsyncGenerator<ReadRecord> {
   yield* recordsFromDocument(parseDocument(readFileSync(file, 'utf8'), file, { file }), file, modified);
 }
 
+/** The tracker's text lists are files named `list` (`data/CVE/list`, `data/DSA/list`, `data/DLA/list`). */
+const isListFile = (file: string): boolean => path.basename(file) === 'list';
+
+/**
+ * Tracker text lists read together: CVE entries are joined with the DSA/DLA/DTSA entries that fix
+ * them, so `db build --from data/` converts `CVE/list` with the advisories beside it.
+ */
+function* trackerListRecords(files: readonly string[]): Generator<ReadRecord> {
+  const cves: TrackerEntry[] = [];
+  const advisories: TrackerEntry[] = [];
+  let modified = '1970-01-01T00:00:00.000Z';
+  const origin = files.join(', ');
+  for (const file of files) {
+    const info = statSync(file);
+    if (info.size > MAX_FILE_BYTES) throw new RampartError('LIMIT_EXCEEDED', `${file} is larger than ${MAX_FILE_BYTES} bytes`, { location: { file } });
+    const text = readFileSync(file, 'utf8');
+    if (!isTrackerList(text)) throw new RampartError('BAD_INPUT', `${file}: not a Debian security tracker list (CVE/list, DSA/list, DLA/list)`, { location: { file } });
+    const entries = parseTrackerList(text, file);
+    if (info.mtime.toISOString() > modified) modified = info.mtime.toISOString();
+    for (const e of entries) (/^(?:CVE|TEMP)-/.test(e.header.name) ? cves : advisories).push(e);
+  }
+  const records = [...convertTrackerCveList({ cves, advisories, modified }), ...convertTrackerAdvisories(advisories, modified)];
+  for (const record of records) yield { record, origin, kind: 'debian-tracker-list' };
+}
+
 function* walk(dir: string): Generator<string> {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
-    else if (entry.isFile() && (RECORD_FILE.test(entry.name) || /\.zip$/i.test(entry.name))) yield full;
+    else if (entry.isFile() && (RECORD_FILE.test(entry.name) || /\.zip$/i.test(entry.name) || isListFile(full))) yield full;
   }
 }
 
 /**
  * Every record under a path: a file (OSV JSON/YAML, an `all.zip`, an Alpine secdb file, Debian
- * tracker JSON) or a directory of them (walked recursively, sorted, dot-files skipped).
+ * tracker JSON, a Debian tracker text list named `list`) or a directory of them (walked
+ * recursively, sorted, dot-files skipped; the text lists found are converted together at the end).
  */
 export async function* readRecords(source: string): AsyncGenerator<ReadRecord> {
   let info;
@@ -81,7 +110,14 @@ export async function* readRecords(source: string): AsyncGenerator<ReadRecord> {
     throw new RampartError('FILE_NOT_FOUND', `${source}: no such file or directory`, { cause: error, location: { file: source } });
   }
   if (info.isDirectory()) {
-    for (const file of walk(source)) yield* readFileRecords(file);
+    const lists: string[] = [];
+    for (const file of walk(source)) {
+      if (isListFile(file)) lists.push(file);
+      else yield* readFileRecords(file);
+    }
+    if (lists.length > 0) yield* trackerListRecords(lists);
+  } else if (isListFile(source)) {
+    yield* trackerListRecords([source]);
   } else {
     yield* readFileRecords(source);
   }

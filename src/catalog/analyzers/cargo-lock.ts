@@ -1,14 +1,15 @@
 import path from 'node:path';
 import type { AnalyzerInput } from '../analyzer.js';
-import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import { companionFiles, defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { CargoManifest } from '../cargo-lock.js';
 import { parseCargoLock, parseCargoManifest } from '../cargo-lock.js';
 import type { Fact } from '../fact.js';
 
-function analyzeCargo(inputs: readonly AnalyzerInput[]): Fact[] {
+function analyzeCargo(lock: AnalyzerInput): Fact[] {
+  if (path.posix.basename(lock.path) !== 'Cargo.lock') return []; // manifests are read beside their lockfile
   const facts: Fact[] = [];
-  const manifests = inputs.filter((i) => path.posix.basename(i.path) === 'Cargo.toml');
-  for (const lock of inputs.filter((i) => path.posix.basename(i.path) === 'Cargo.lock')) {
+  const manifests = companionFiles(lock).filter((i) => path.posix.basename(i.path) === 'Cargo.toml');
+  {
     const dir = path.posix.dirname(lock.path);
     // The workspace's manifests: Cargo.toml beside the lockfile and below it (members).
     const near = new Map<string, CargoManifest>();
@@ -22,7 +23,7 @@ function analyzeCargo(inputs: readonly AnalyzerInput[]): Fact[] {
     const parsed = parseCargoLock(lock.content.toString('utf8'), near);
     if (!parsed.ok) {
       facts.push(unknownFact(lock.path, `Cargo.lock: ${parsed.reason}`));
-      continue;
+      return facts;
     }
     for (const c of parsed.crates) {
       facts.push({ kind: 'package', path: lock.path, package: { type: 'cargo', name: c.name, version: c.version, licenses: [], ...(c.dev ? { dev: true } : {}) } });
@@ -41,6 +42,6 @@ export const cargoLock = defineAnalyzer({
     const base = path.posix.basename(file);
     return base === 'Cargo.lock' || base === 'Cargo.toml';
   },
-  analyze: (input) => analyzeCargo([input]),
-  analyzeGroup: analyzeCargo,
+  readsCompanions: true,
+  analyze: analyzeCargo,
 });

@@ -5,23 +5,28 @@ import type { Fact } from '../fact.js';
 const pkg = z.looseObject({ name: z.string(), version: z.string(), license: z.union([z.array(z.string()), z.string()]).optional() });
 const installed = z.union([z.array(pkg), z.looseObject({ packages: z.array(pkg) })]);
 
-/** PHP packages Composer installed: `vendor/composer/installed.json` (Composer 1 array, Composer 2 object). */
+/**
+ * PHP packages Composer installed: `installed.json` (Composer 1 array, Composer 2 object). Composer
+ * writes it to `vendor/composer/`; as Trivy does, an `installed.json` elsewhere is read too, but
+ * only when it has Composer's shape: other tools' files of that name are no finding and no unknown.
+ */
 export const composerInstalled = defineAnalyzer({
   id: 'composer-installed',
-  version: 1,
-  description: 'PHP packages from Composer vendor/composer/installed.json (Composer 1 and 2)',
+  version: 2,
+  description: 'PHP packages from Composer installed.json (Composer 1 and 2)',
   required(path) {
-    return path.endsWith('/vendor/composer/installed.json');
+    return path === '/installed.json' || path.endsWith('/installed.json');
   },
   analyze({ path, content }) {
+    const composers = path.endsWith('/vendor/composer/installed.json');
     let json: unknown;
     try {
       json = JSON.parse(content.toString('utf8'));
     } catch (error) {
-      return [unknownFact(path, `installed.json: ${(error as Error).message}`)];
+      return composers ? [unknownFact(path, `installed.json: ${(error as Error).message}`)] : [];
     }
     const parsed = installed.safeParse(json);
-    if (!parsed.success) return [unknownFact(path, 'installed.json is not a Composer package list')];
+    if (!parsed.success) return composers ? [unknownFact(path, 'installed.json is not a Composer package list')] : [];
     const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.packages;
     return list.map(
       (p): Fact => ({

@@ -4,23 +4,13 @@ import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 import { beforeGo117, goModules, parseGoMod, parseGoSum } from '../go-mod.js';
 
-function analyzeGoModules(inputs: readonly AnalyzerInput[]): Fact[] {
-  const byPath = new Map(inputs.map((i) => [i.path, i.content]));
-  const facts: Fact[] = [];
-  for (const input of inputs) {
-    if (path.posix.basename(input.path) !== 'go.mod') continue;
-    const parsed = parseGoMod(input.content.toString('utf8'));
-    if (!parsed.ok) {
-      facts.push(unknownFact(input.path, `go.mod: ${parsed.reason}`));
-      continue;
-    }
-    const sumFile = byPath.get(path.posix.join(path.posix.dirname(input.path), 'go.sum'));
-    const sum = sumFile !== undefined && beforeGo117(parsed.mod.go) ? parseGoSum(sumFile.toString('utf8')) : undefined;
-    for (const m of goModules(parsed.mod, sum)) {
-      facts.push({ kind: 'package', path: input.path, package: { type: 'golang', name: m.path, version: m.version, licenses: [] } });
-    }
-  }
-  return facts;
+function analyzeGoMod(input: AnalyzerInput): Fact[] {
+  if (path.posix.basename(input.path) !== 'go.mod') return []; // go.sum is read beside its go.mod
+  const parsed = parseGoMod(input.content.toString('utf8'));
+  if (!parsed.ok) return [unknownFact(input.path, `go.mod: ${parsed.reason}`)];
+  const sumFile = beforeGo117(parsed.mod.go) ? input.companion?.(path.posix.join(path.posix.dirname(input.path), 'go.sum')) : undefined;
+  const sum = sumFile === undefined ? undefined : parseGoSum(sumFile.toString('utf8'));
+  return goModules(parsed.mod, sum).map((m): Fact => ({ kind: 'package', path: input.path, package: { type: 'golang', name: m.path, version: m.version, licenses: [] } }));
 }
 
 /**
@@ -36,6 +26,6 @@ export const goMod = defineAnalyzer({
     const base = path.posix.basename(file);
     return base === 'go.mod' || base === 'go.sum';
   },
-  analyze: (input) => analyzeGoModules([input]),
-  analyzeGroup: analyzeGoModules,
+  readsCompanions: true,
+  analyze: analyzeGoMod,
 });

@@ -16,13 +16,13 @@ function isIntegrationTest(file: string): boolean {
   return dirs.length >= 4 && (dirs.at(-4) === 'src' || dirs.at(-4) === 'target') && dirs.at(-3) === 'it';
 }
 
-function createLookup(inputs: readonly AnalyzerInput[]): PomLookup {
-  const content = new Map(inputs.map((i) => [i.path, i.content]));
+function createLookup(input: AnalyzerInput): PomLookup {
+  const content = (file: string): Buffer | undefined => (file === input.path ? input.content : input.companion?.(file));
   const parsed = new Map<string, PomFile | undefined>();
   const atPath = (file: string): PomFile | undefined => {
     const normal = path.posix.normalize(file);
     if (!parsed.has(normal)) {
-      const bytes = content.get(normal);
+      const bytes = content(normal);
       const result = bytes === undefined ? undefined : parsePom(bytes);
       parsed.set(normal, result?.ok === true ? { path: normal, pom: result.pom } : undefined);
     }
@@ -37,11 +37,12 @@ function createLookup(inputs: readonly AnalyzerInput[]): PomLookup {
   return {
     atPath,
     byCoordinates(groupId, artifactId, version) {
+      // Only when a parent or BOM is not found by path: every pom.xml of the tree, by coordinates.
       reactor ??= new Map(
-        inputs
-          .filter((i) => path.posix.basename(i.path) === 'pom.xml')
-          .flatMap((i) => {
-            const p = atPath(i.path);
+        (input.companionPaths?.() ?? [])
+          .filter((file) => path.posix.basename(file) === 'pom.xml')
+          .flatMap((file) => {
+            const p = atPath(file);
             return p === undefined ? [] : [[coordinates(p.pom), p] as const];
           }),
       );
@@ -50,24 +51,16 @@ function createLookup(inputs: readonly AnalyzerInput[]): PomLookup {
   };
 }
 
-function analyzePoms(inputs: readonly AnalyzerInput[]): Fact[] {
-  const lookup = createLookup(inputs);
-  const facts: Fact[] = [];
-  for (const input of inputs) {
-    if (path.posix.basename(input.path) !== 'pom.xml') continue;
-    const parsed = parsePom(input.content);
-    if (!parsed.ok) {
-      facts.push(unknownFact(input.path, `pom.xml: ${parsed.reason}`));
-      continue;
-    }
-    const resolved = resolvePom({ path: input.path, pom: parsed.pom }, lookup);
-    const dev = isIntegrationTest(input.path);
-    for (const d of resolved.dependencies) {
-      facts.push({ kind: 'package', path: input.path, package: { type: 'maven', name: d.name, version: d.version, licenses: [], ...(dev ? { dev: true } : {}) } });
-    }
-    for (const reason of resolved.unresolved) facts.push(unknownFact(input.path, `pom.xml: ${reason}`));
-  }
-  return facts;
+function analyzePom(input: AnalyzerInput): Fact[] {
+  if (path.posix.basename(input.path) !== 'pom.xml') return []; // other XML files are only parent candidates
+  const parsed = parsePom(input.content);
+  if (!parsed.ok) return [unknownFact(input.path, `pom.xml: ${parsed.reason}`)];
+  const resolved = resolvePom({ path: input.path, pom: parsed.pom }, createLookup(input));
+  const dev = isIntegrationTest(input.path);
+  return [
+    ...resolved.dependencies.map((d): Fact => ({ kind: 'package', path: input.path, package: { type: 'maven', name: d.name, version: d.version, licenses: [], ...(dev ? { dev: true } : {}) } })),
+    ...resolved.unresolved.map((reason) => unknownFact(input.path, `pom.xml: ${reason}`)),
+  ];
 }
 
 /**
@@ -85,6 +78,6 @@ export const mavenPom = defineAnalyzer({
     // Other XML files are parent candidates; a root filesystem's system XML (fontconfig, D-Bus, MIME) is not.
     return file.endsWith('.xml') && entry.size <= maxCandidateSize && !/\/(node_modules|\.git|target)\//.test(file) && !/^\/(etc|usr\/share|usr\/lib|var\/lib|proc|sys)\//.test(file);
   },
-  analyze: (input) => analyzePoms([input]),
-  analyzeGroup: analyzePoms,
+  readsCompanions: true,
+  analyze: analyzePom,
 });

@@ -27,8 +27,8 @@ function references(group: XmlElement): { name: string; version: string | undefi
   }));
 }
 
-function analyzeMsbuild(inputs: readonly AnalyzerInput[]): Fact[] {
-  const propsDirs = new Set(inputs.filter((i) => isPropsFile(i.path)).map((i) => path.posix.dirname(i.path)));
+function analyzeMsbuild(input: AnalyzerInput): Fact[] {
+  const propsDirs = new Set((input.companionPaths?.() ?? [input.path]).filter(isPropsFile).map((p) => path.posix.dirname(p)));
   const coveredByProps = (file: string): boolean => {
     for (let dir = path.posix.dirname(file); ; dir = path.posix.dirname(dir)) {
       if (propsDirs.has(dir)) return true;
@@ -36,7 +36,7 @@ function analyzeMsbuild(inputs: readonly AnalyzerInput[]): Fact[] {
     }
   };
   const facts: Fact[] = [];
-  for (const { path: file, content } of inputs) {
+  for (const { path: file, content } of [input]) {
     const kind = isPropsFile(file) ? 'Packages.props' : 'project file';
     const xml = parseXml(content);
     if (!xml.ok) {
@@ -88,6 +88,6 @@ export const nugetPackageReference = defineAnalyzer({
   required(file) {
     return isPropsFile(file) || projectFile.test(file);
   },
-  analyze: (input) => analyzeMsbuild([input]),
-  analyzeGroup: analyzeMsbuild,
+  readsCompanions: true,
+  analyze: analyzeMsbuild,
 });

@@ -46,6 +46,9 @@ describeWithTestdata('rampart scan vs trivy integration goldens (end to end, inp
       const repo = [stem, stem.replace(/\.lock$/, '')].map((s) => path.join(base, 'fixtures', 'repo', s)).find((p) => existsSync(p));
       if (repo !== undefined) cases.push({ golden: file, target: `dir:${repo}` });
     }
+    // composer.vendor.json.golden's fixture folder is named composer-vendor
+    const composerVendor = path.join(base, 'fixtures', 'repo', 'composer-vendor');
+    if (existsSync(composerVendor)) cases.push({ golden: 'composer.vendor.json.golden', target: `dir:${composerVendor}` });
     const alpine = path.join(root, 'images', 'trivy-fanal-testdata', 'alpine-310.tar.gz');
     if (existsSync(alpine)) cases.push({ golden: 'alpine-310.json.golden', target: alpine });
 
@@ -113,12 +116,20 @@ describeWithTestdata('rampart scan vs trivy integration goldens (end to end, inp
   it('secrets: the repo/secrets fixture with --scanners secret', async () => {
     const golden = JSON.parse(readFileSync(path.join(base, 'secrets.json.golden'), 'utf8')) as { Results: { Target: string; Secrets?: { RuleID: string; StartLine: number }[] }[] };
     const want = golden.Results.flatMap((r) => (r.Secrets ?? []).map((x) => `/${r.Target} ${x.RuleID}:${x.StartLine}`));
-    const r = await run(['scan', `dir:${path.join(base, 'fixtures', 'repo', 'secrets')}`, '--scanners', 'secret', '--format', 'json']);
+    // trivy ran with the fixture's trivy-secret.yaml (a custom `mysecret` rule, github-pat disabled).
+    const dir = path.join(base, 'fixtures', 'repo', 'secrets');
+    const r = await run(['scan', `dir:${dir}`, '--scanners', 'secret', '--secret-config', path.join(dir, 'trivy-secret.yaml'), '--format', 'json']);
     const got = (JSON.parse(r.out) as { secrets: { ruleId: string; startLine: number; location: { path: string } }[] }).secrets.map((x) => `${x.location.path} ${x.ruleId}:${x.startLine}`);
-    // trivy ran with the fixture's trivy-secret.yaml (a custom `mysecret` rule, github-pat disabled);
-    // Rampart has no custom secret-rule file, so it reports the built-in github-pat and not `mysecret`.
-    expect(got.filter((g) => want.includes(g))).toEqual(['/deploy.sh aws-access-key-id:3']);
-    expect(got).toEqual(['/deploy.sh aws-access-key-id:3', '/deploy.sh github-pat:5']);
-    console.log(`trivy secrets golden: ${got.filter((g) => want.includes(g)).length}/${want.length} (mysecret: custom rule config not supported; github-pat: disabled by that config in trivy)`);
+    expect(got).toEqual(want);
+    // Without the configuration: the built-in rules only (github-pat reported, no `mysecret`).
+    const builtin = await run(['scan', `dir:${dir}`, '--scanners', 'secret', '--format', 'json']);
+    const plain = (JSON.parse(builtin.out) as { secrets: { ruleId: string; startLine: number; location: { path: string } }[] }).secrets.map((x) => `${x.location.path} ${x.ruleId}:${x.startLine}`);
+    expect(plain).toEqual(['/deploy.sh aws-access-key-id:3', '/deploy.sh github-pat:5']);
+    // A bad configuration stops the scan: exit 2, file, line and column.
+    const bad = path.join(home, 'bad-secret.yaml');
+    writeFileSync(bad, 'rules:\n  - id: x\n    regex: (a)\\1\n');
+    const refused = await run(['scan', `dir:${dir}`, '--scanners', 'secret', '--secret-config', bad]);
+    expect([refused.code, refused.err]).toEqual([2, expect.stringMatching(/bad-secret\.yaml:3:12: regex: invalid RE2 pattern/)]);
+    console.log(`trivy secrets golden (with --secret-config trivy-secret.yaml): ${got.filter((g) => want.includes(g)).length}/${want.length}`);
   });
 });

@@ -8,6 +8,7 @@ import { ExitCode, RampartError, atLeast, parseSeverity } from '../../core/index
 import { reporterRegistry } from '../../report/index.js';
 import type { IgnoreEntry, ScannerKind, ScanReport, VexStatement } from '../../scan/index.js';
 import { applyScanPolicy, createScanner, readIgnoreFile, readVexDocument, renderScanCycloneDx, renderScanJson } from '../../scan/index.js';
+import { readSecretConfig } from '../../secrets/index.js';
 import { defaultDbPath, openDatabaseForMatching } from '../../vulndb/index.js';
 import type { CliCommand } from '../cli-command.js';
 import type { CommandContext } from '../context.js';
@@ -24,6 +25,7 @@ interface ScanCliOptions {
   severity?: string;
   ignoreUnfixed?: boolean;
   ignoreFile?: string;
+  secretConfig?: string;
   vex?: string[];
   scanners: string;
   platform?: string;
@@ -81,6 +83,7 @@ export const scanCommand: CliCommand = {
       .option('--ignore-file <file>', `ignore file (default: ${IGNORE_FILE} in the working directory, when present)`)
       .option('--vex <file>', 'an OpenVEX or CycloneDX VEX document (repeatable): not_affected (and fixed) statements suppress findings', (value: string, previous: string[] = []) => [...previous, value])
       .addOption(new Option('--scanners <list>', 'what to look for: vuln, secret (comma-separated)').default('vuln'))
+      .option('--secret-config <file>', 'Trivy-compatible secret rules file (trivy-secret.yaml: rules, enable-builtin-rules, disable-rules, allow-rules, exclude-block); its patterns run on RE2')
       .option('--platform <os/arch[/variant]>', "platform to pick from a multi-platform image (default: the host's)")
       .option('--insecure', 'talk plain HTTP to the registry named in the target')
       .option('--username <user>', 'registry user (password from RAMPART_REGISTRY_PASSWORD)')
@@ -113,6 +116,9 @@ async function runScan(context: CommandContext, command: Command): Promise<ExitC
     vex.push(...readVexDocument(await readText(abs, 'VEX document'), abs));
   }
 
+  const secretConfigPath = opts.secretConfig === undefined ? undefined : path.resolve(cwd, opts.secretConfig);
+  const secretConfig = secretConfigPath === undefined ? undefined : readSecretConfig(await readText(secretConfigPath, 'secret configuration'), secretConfigPath);
+
   const dbFile = opts.db !== undefined ? path.resolve(cwd, opts.db) : defaultDbPath(context.io.env);
   const needsDb = scanners.includes('vuln');
   const db = needsDb ? openDatabaseForMatching(dbFile) : undefined;
@@ -126,6 +132,7 @@ async function runScan(context: CommandContext, command: Command): Promise<ExitC
       image,
       cwd,
       ...(cache === undefined ? {} : { cache }),
+      ...(secretConfig === undefined ? {} : { secretConfig }),
     });
     const result = await scanner.scan(target, { scanners });
     const report = applyScanPolicy(result, {

@@ -1,12 +1,11 @@
-import { fileURLToPath } from 'node:url';
-import { RampartError } from '../../core/index.js';
+import path from 'node:path';
+import { RampartError, packageRoot } from '../../core/index.js';
 import { createRuleEngine, formatDiagnostic, loadRuleFiles } from '../../rules/index.js';
 import type { RuleEngine } from '../../rules/index.js';
 
 /** Rampart's own default rules file, shipped in the package (`rules/container_abuse.yaml`). */
 export function defaultRulesPath(): string {
-  // src/runtime/watch/ and dist/runtime/watch/ are both three levels below the package root.
-  return fileURLToPath(new URL('../../../rules/container_abuse.yaml', import.meta.url));
+  return path.join(packageRoot(import.meta.url), 'rules', 'container_abuse.yaml');
 }
 
 export interface WatchRules {

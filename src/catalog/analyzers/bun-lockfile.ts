@@ -1,0 +1,19 @@
+import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import { parseBunLockfile } from '../bun-lockfile.js';
+import type { Fact } from '../fact.js';
+
+/** bun.lock, bun's text lockfile (bun >= 1.2; project folders, not images). */
+export const bunLockfile = defineAnalyzer({
+  id: 'bun-lockfile',
+  version: 1,
+  description: 'Node.js dependencies declared in bun.lock (the text lockfile of bun >= 1.2)',
+  declared: true,
+  required(path) {
+    return path.endsWith('/bun.lock') && !path.includes('/node_modules/');
+  },
+  analyze({ path, content }) {
+    const result = parseBunLockfile(content.toString('utf8'));
+    if (!result.ok) return [unknownFact(path, `bun.lock: ${result.reason}`)];
+    return result.packages.map((p): Fact => ({ kind: 'package', path, package: { type: 'npm', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+  },
+});

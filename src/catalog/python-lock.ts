@@ -1,0 +1,27 @@
+import type { Fact } from './fact.js';
+
+/** A package a Python lockfile pins (name as written, exact version, dev-only). */
+export interface LockedPythonPackage {
+  readonly name: string;
+  readonly version: string;
+  readonly dev: boolean;
+}
+
+/** A lockfile's packages, plus notes on entries that could not be inventoried (reported as unknowns). */
+export type PythonLockResult = { ok: true; packages: LockedPythonPackage[]; notes?: string[] } | { ok: false; reason: string };
+
+/** First line of a TOML parser's message (smol-toml adds a code frame after it). */
+export function tomlError(error: unknown): string {
+  return `invalid TOML: ${(error as Error).message.split('\n')[0] ?? ''}`;
+}
+
+/** Package facts for locked Python packages (type pypi, dev marked), one per distinct name@version (production wins). */
+export function pythonPackageFacts(path: string, packages: readonly LockedPythonPackage[]): Fact[] {
+  const byId = new Map<string, LockedPythonPackage>();
+  for (const p of packages) {
+    const id = `${p.name}@${p.version}`;
+    const prev = byId.get(id);
+    if (prev === undefined || (prev.dev && !p.dev)) byId.set(id, p);
+  }
+  return [...byId.values()].map((p): Fact => ({ kind: 'package', path, package: { type: 'pypi', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+}
