@@ -19,6 +19,8 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // prefer packages' ES module builds: UMD builds (jsonc-parser) require() their own files at run time
+  mainFields: ['module', 'main'],
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   // better-sqlite3 and pg load native bindings; the CycloneDX library reads its schema files.
