@@ -8,6 +8,7 @@ import { sbomCommand } from './sbom.js';
 import { lintCommand } from './lint.js';
 import { watchCommand } from './watch.js';
 import { scanCommand } from './scan.js';
+import { rescanCommand } from './rescan.js';
 
 /**
  * Every CLI command, explicitly listed (no registration by import side effect). `--help` lists
@@ -18,6 +19,7 @@ export const commands: readonly CliCommand[] = [
   fixCommand,
   imageInspectCommand,
   lintCommand,
+  rescanCommand,
   rulesCommand,
   sbomCommand,
   scanCommand,
