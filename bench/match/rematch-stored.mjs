@@ -5,9 +5,10 @@
 //    and the 3-layer image with an old npm app and a venv), through hard links in a private folder.
 // 2. Store 1,000 SBOMs: variants of the two real inventories, each under its own target, with
 //    language-package versions shifted down by 0-3 minor/patch steps (so variants match differently).
-// 3. Build index v1 from part of the OSV records under ../shared/testdata/vulndb/osv (Go, RustSec, npm
-//    sample, every other PyPA record), re-match all 1,000 once (their baseline).
-// 4. Build index v2 from every OSV record (adds the other PyPA half), delete the image hard links,
+// 3. Build index v1 from the OSV records under ../shared/testdata/vulndb/osv whose ids date from before
+//    2023, re-match all 1,000 once (their baseline).
+// 4. Build index v2 from every OSV record there plus the GitHub npm advisories of the npm truth set
+//    (../shared/testdata/vulndb/npm-ghsa/ghsa): the added advisories. Delete the image hard links,
 //    count every file open under the image folders, re-match all 1,000: report what is new,
 //    SBOMs/s, packages/s, and assert no image file was opened.
 // 5. Re-scan a sample of the same images from their tarballs with Rampart's scanner (cold: no layer
@@ -82,17 +83,17 @@ try {
   for (let i = bases.length; i < SBOMS; i++) await recordInventory(store, variant(bases[i % 2], i));
   const storeMs = performance.now() - t;
   const storedPackages = (await store.list({ limit: SBOMS })).reduce((n, s) => n + s.inventory.packages.length, 0);
-  out(`store: ${SBOMS} SBOMs (${storedPackages} packages) written in ${secs(storeMs)} s; file ${(fs.statSync(path.join(work, 'sbom-store.sqlite')).size / 1048576).toFixed(1)} MiB`);
+  out(`store: ${SBOMS} SBOMs (${storedPackages} packages) written in ${secs(storeMs)} s; store file with its WAL ${(['', '-wal'].reduce((n, x) => n + (existsSync(path.join(work, `sbom-store.sqlite${x}`)) ? fs.statSync(path.join(work, `sbom-store.sqlite${x}`)).size : 0), 0) / 1048576).toFixed(1)} MiB`);
 
   // 3. index v1 (part of the records) and the baseline match
-  const pypa = readdirSync(path.join(osv, 'pypa-advisory-database'), { recursive: true })
-    .filter((f) => f.endsWith('.json') || f.endsWith('.yaml'))
-    .sort();
-  const pypaHalf = pypa.filter((_f, i) => i % 2 === 0).map((f) => path.join(osv, 'pypa-advisory-database', f));
+  // v1: the OSV records with ids from before 2023 (GO-2022-…, PYSEC-2022-…, RUSTSEC-2022-…; GHSA ids carry no year)
+  const dirs = ['golang-vulndb', 'pypa-advisory-database', 'rustsec-osv', 'github-advisory-database-npm-sample'].map((d) => path.join(osv, d));
+  const records = dirs.flatMap((d) => readdirSync(d, { recursive: true }).filter((f) => /\.(json|ya?ml)$/.test(f)).map((f) => path.join(d, f)));
+  const before2023 = records.filter((f) => Number(/-(\d{4})-/.exec(path.basename(f))?.[1] ?? 0) < 2023);
   const v1 = path.join(work, 'v1.sqlite');
   const v2 = path.join(work, 'v2.sqlite');
   t = performance.now();
-  const b1 = await buildIndex({ db: v1, from: [path.join(osv, 'golang-vulndb'), path.join(osv, 'rustsec-osv'), path.join(osv, 'github-advisory-database-npm-sample'), ...pypaHalf] });
+  const b1 = await buildIndex({ db: v1, from: before2023 });
   out(`index v1: ${b1.records} records in ${secs(performance.now() - t)} s`);
   let index = openVulnIndex(v1);
   t = performance.now();
@@ -102,7 +103,8 @@ try {
 
   // 4. add advisories (a second build with every record), remove the images, re-match
   t = performance.now();
-  const b2 = await buildIndex({ db: v2, from: ['golang-vulndb', 'pypa-advisory-database', 'rustsec-osv', 'github-advisory-database-npm-sample'].map((d) => path.join(osv, d)) });
+  // v2: every OSV record, plus the 105 real GitHub npm advisories of the npm truth set
+  const b2 = await buildIndex({ db: v2, from: [...dirs, path.join(testdata, 'vulndb', 'npm-ghsa', 'ghsa')] });
   out(`index v2: ${b2.records} records (+${b2.records - b1.records}) in ${secs(performance.now() - t)} s`);
   for (const file of Object.values(linked)) rmSync(file);
   const watched = [imageDir, imageCacheDir];
@@ -159,5 +161,6 @@ try {
   out(`ratio: re-matching a stored SBOM is ${Math.round(coldAvg / perSbomMs)}x faster than a cold re-scan and ${Math.round(warmAvg / perSbomMs)}x faster than a warm re-scan of the same images ` +
     `(${SBOMS} re-matches ${secs(rematchMs)} s vs ${SBOMS} cold re-scans ≈ ${secs(coldAvg * SBOMS)} s)`);
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.REMATCH_KEEP === undefined) rmSync(work, { recursive: true, force: true });
+  else out(`kept ${work}`);
 }
