@@ -141,8 +141,14 @@ try {
   for (const [name, file] of Object.entries(images)) {
     const cold = createScanner({ index });
     t = performance.now();
-    await cold.scan(`docker-archive:${file}`);
+    const scanned = await cold.scan(`docker-archive:${file}`);
     const coldMs = performance.now() - t;
+    // the re-match of the stored image target must find what a fresh scan of the image finds
+    const key = (m) => `${m.id} ${m.package.name}@${m.package.version}`;
+    const rematched = byImage(name);
+    const scanKeys = scanned.matches.map(key).sort();
+    if (rematched === undefined || rematched.findings !== scanKeys.length) throw new Error(`${name}: re-match found ${rematched?.findings} findings, a scan ${scanKeys.length}`);
+    out(`  ${name}: a fresh scan of the image finds ${scanKeys.length} findings, the re-match of its stored SBOM ${rematched.findings}`);
     const warm = createScanner({ index, cache });
     await warm.scan(`docker-archive:${file}`);
     t = performance.now();

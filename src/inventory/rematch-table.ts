@@ -5,12 +5,17 @@ const pad = (text: string, width: number): string => (text.length >= width ? `${
 const upper = (s: Severity): string => s.toUpperCase();
 
 /**
- * The re-match as text: one line per stored target, then one line per new, changed or resolved
- * finding under it, and a closing summary.
+ * The re-match as text: one line per stored target whose findings moved (or that was never matched),
+ * one line per new, changed or resolved finding under it, and a closing summary that counts the rest.
  */
 export function renderRematchTable(report: RematchReport): string {
   const lines: string[] = [];
+  let quiet = 0;
   for (const t of report.targets) {
+    if (t.previous !== undefined && t.added.length === 0 && t.changed.length === 0 && t.resolved.length === 0) {
+      quiet++;
+      continue;
+    }
     const since = t.previous === undefined ? 'first match' : `since ${t.previous.matchedAt} (database ${t.previous.database})`;
     lines.push(
       `${t.target}${t.imageId === undefined ? '' : ` [${t.imageId.slice(0, 19)}]`}: ${t.packages} packages, ${t.findings} findings; ` +
@@ -34,7 +39,8 @@ export function renderRematchTable(report: RematchReport): string {
   const s = report.totals;
   lines.push(
     `${s.targets} stored SBOMs, ${s.packages} packages re-matched against database ${report.database}: ` +
-      `${s.added} new, ${s.changed} changed, ${s.resolved} resolved findings (${s.findings} in all, ${s.unknowns} unknowns)`,
+      `${s.added} new, ${s.changed} changed, ${s.resolved} resolved findings (${s.findings} in all, ${s.unknowns} unknowns); ` +
+      `${quiet} targets without changes`,
   );
   return `${lines.join('\n')}\n`;
 }

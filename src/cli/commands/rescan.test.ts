@@ -91,6 +91,7 @@ describeWithTestdata('rampart scan --store, then rescan after db build without t
   const happy = path.join(root, 'images/trivy-scan-fixture-db/happy.yaml');
   const secdb = path.join(root, 'vulndb/distro/alpine/secdb-legacy-v3.3-v3.11/v3.11/main.yaml');
   let busyboxPackages: string[] = [];
+  let scannedFindings = 0;
 
   beforeAll(async () => {
     mkdirSync(work, { recursive: true });
@@ -100,6 +101,8 @@ describeWithTestdata('rampart scan --store, then rescan after db build without t
     const scanned = await run(['scan', `docker-archive:${image}`, '--db', db1, '--store', '--store-file', store, '--format', 'json']);
     expect(scanned.code).toBe(0);
     expect(scanned.err).toContain(`in ${store}`);
+    scannedFindings = (JSON.parse(scanned.out) as { findings: unknown[] }).findings.length;
+    expect(scannedFindings).toBe(2);
     const inventory = JSON.parse((await run(['sbom', `docker-archive:${image}`, '--format', 'json', '--no-cache'])).out) as { packages: { name: string; version: string; sourceName?: string }[] };
     busyboxPackages = inventory.packages.filter((p) => (p.sourceName ?? p.name) === 'busybox').map((p) => `${p.name}@${p.version}`).sort();
     // the image goes away: the rescan must not need it
@@ -108,6 +111,17 @@ describeWithTestdata('rampart scan --store, then rescan after db build without t
     writeHappyAsOsv(happy, path.join(work, 'happy2'), '1.2.5');
     writeAdded(path.join(work, 'added'));
     expect((await run(['db', 'build', '--db', db2, '--from', path.join(work, 'happy2'), secdb, path.join(work, 'added')])).code).toBe(0);
+  });
+
+  it('against the database it was scanned with, a rescan finds exactly what scan found: nothing new', async () => {
+    const r = await run(['rescan', '--db', db1, '--store-file', store, '--format', 'json', '--no-record']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as RescanJson;
+    expect(doc.targets[0]?.findings).toBe(scannedFindings);
+    expect(doc.summary).toMatchObject({ targets: 1, added: 0, changed: 0, resolved: 0 });
+    const table = await run(['rescan', '--db', db1, '--store-file', store, '--no-record']);
+    expect(table.out).toContain('1 targets without changes');
+    expect(table.out).not.toContain(`docker-archive:${image}`);
   });
 
   it('the image is gone: scanning it fails, re-matching its stored SBOM works', async () => {
