@@ -5,16 +5,22 @@ import { defaultStorePath, openSbomStore, recordInventory } from '../inventory/i
 import type { Inventory } from '../sbom/index.js';
 import type { CommandContext } from './context.js';
 
-/** `--store` / `--store-file`, shared by `scan` and `sbom`. */
+/** `--store` / `--sbom-store`, shared by `scan` and `sbom`. */
 export interface StoreFlags {
   store?: boolean;
-  storeFile?: string;
+  sbomStore?: string;
 }
 
 export function addStoreOptions(command: Command): Command {
   return command
     .option('--store', 'keep the inventory in the SBOM store, for `rampart rescan` without the image')
-    .option('--store-file <file>', 'SBOM store for --store (implies it; default: $RAMPART_HOME/sbom-store.sqlite or ~/.local/share/rampart/sbom-store.sqlite)');
+    .option('--sbom-store <file|url>', 'SBOM store for --store (implies it): a SQLite file or a postgres:// URL (?schema=NAME); default $RAMPART_HOME/sbom-store.sqlite or ~/.local/share/rampart/sbom-store.sqlite');
+}
+
+/** The store named by `--sbom-store` (a file relative to the working directory, or a URL), else the default file. */
+export function storeSpec(given: string | undefined, context: Pick<CommandContext, 'io'>): string {
+  if (given === undefined) return defaultStorePath(context.io.env);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : path.resolve(context.io.cwd, given);
 }
 
 /** Records the inventory (and a scan's findings, as the re-match baseline) when asked to. */
@@ -24,13 +30,13 @@ export async function storeIfAsked(
   inventory: Inventory,
   matched?: { readonly matches: readonly VulnMatch[]; readonly database: string },
 ): Promise<void> {
-  if (flags.store !== true && flags.storeFile === undefined) return;
-  const file = flags.storeFile !== undefined ? path.resolve(context.io.cwd, flags.storeFile) : defaultStorePath(context.io.env);
-  const store = openSbomStore(file);
+  if (flags.store !== true && flags.sbomStore === undefined) return;
+  const spec = storeSpec(flags.sbomStore, context);
+  const store = await openSbomStore(spec);
   try {
     await recordInventory(store, inventory, matched === undefined ? {} : { matched });
   } finally {
     await store.close();
   }
-  context.info(`stored the inventory of ${inventory.target} in ${file}`);
+  context.info(`stored the inventory of ${inventory.target} in ${store.location}`);
 }

@@ -3,6 +3,7 @@
 export type { FindingKey, MatchBaseline, SbomPut, SbomStore, StoredSbom } from './sbom-store.js';
 export { openSqliteSbomStore, SBOM_STORE_SCHEMA_VERSION } from './sqlite-sbom-store.js';
 export { defaultStorePath, openSbomStore } from './store-location.js';
+export { dropPostgresSbomStore, openPostgresSbomStore } from './postgres-sbom-store.js';
 export { compareFindings, findingKey } from './finding-changes.js';
 export type { ChangedFinding, FindingChanges } from './finding-changes.js';
 export { databaseMarker } from './database-marker.js';

@@ -1,12 +1,15 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeWithServices } from '../../test-support/services.js';
 import { isRampartError } from '../core/index.js';
 import type { Inventory, Package } from '../sbom/index.js';
 import type { MatchBaseline, SbomStore } from './sbom-store.js';
+import { dropPostgresSbomStore, openPostgresSbomStore } from './postgres-sbom-store.js';
 import { openSqliteSbomStore } from './sqlite-sbom-store.js';
 import { defaultStorePath, openSbomStore } from './store-location.js';
 
@@ -38,65 +41,93 @@ const baseline: MatchBaseline = {
   findings: [{ id: 'CVE-2023-1', aliases: ['DSA-1'], ecosystem: 'Debian', package: 'openssl', version: '3.0.11-1~deb12u2', severity: 'high', fixedVersion: '3.0.13-1' }],
 };
 
-/** The conformance suite every SbomStore implementation runs (PostgreSQL will add a harness). */
-const harnesses: [string, () => SbomStore][] = [['sqlite', () => openSqliteSbomStore(path.join(mkdtempSync(path.join(dir, 'c-')), 'store.sqlite'))]];
+interface Harness {
+  open(): Promise<SbomStore>;
+  cleanup(): Promise<void>;
+}
 
-describe.each(harnesses)('SbomStore conformance: %s', (_name, open) => {
-  it('round-trips an inventory exactly, with its image id and catalog time', async () => {
-    const store = open();
-    const inv = inventory('docker-archive:/images/app.tar');
-    await store.put({ inventory: inv, catalogedAt: '2026-11-28T10:00:00.000Z' });
-    expect(await store.get(inv.target)).toEqual({ target: inv.target, imageId: inv.imageId, catalogedAt: '2026-11-28T10:00:00.000Z', inventory: inv });
-    expect(await store.get('docker-archive:/other.tar')).toBeUndefined();
-    await store.close();
+/** The conformance suite every SbomStore implementation runs: `fresh()` gives an empty store per test. */
+function conformance(name: string, fresh: () => Harness): void {
+  describe(`SbomStore conformance: ${name}`, () => {
+    const harnesses: Harness[] = [];
+    const open = async (): Promise<SbomStore> => {
+      const h = fresh();
+      harnesses.push(h);
+      return h.open();
+    };
+    afterAll(async () => {
+      for (const h of harnesses) await h.cleanup();
+    });
+    it('round-trips an inventory exactly, with its image id and catalog time', async () => {
+      const store = await open();
+      const inv = inventory('docker-archive:/images/app.tar');
+      await store.put({ inventory: inv, catalogedAt: '2026-11-28T10:00:00.000Z' });
+      expect(await store.get(inv.target)).toEqual({ target: inv.target, imageId: inv.imageId, catalogedAt: '2026-11-28T10:00:00.000Z', inventory: inv });
+      expect(await store.get('docker-archive:/other.tar')).toBeUndefined();
+      await store.close();
+    });
+
+    it('keeps the baseline when an inventory is replaced without one, replaces it when given', async () => {
+      const store = await open();
+      const target = 'registry:example.test/app:1';
+      await store.put({ inventory: inventory(target), catalogedAt: '2026-11-28T10:00:00.000Z', baseline });
+      expect((await store.get(target))?.baseline).toEqual(baseline);
+      const newer = inventory(target, [pkg('openssl', '3.0.15-1~deb12u1')]);
+      await store.put({ inventory: newer, catalogedAt: '2026-11-29T10:00:00.000Z' });
+      const got = await store.get(target);
+      expect(got?.inventory).toEqual(newer);
+      expect(got?.catalogedAt).toBe('2026-11-29T10:00:00.000Z');
+      expect(got?.baseline).toEqual(baseline);
+      const next: MatchBaseline = { matchedAt: '2026-11-30T00:00:00.000Z', database: 'db2', findings: [] };
+      await store.setBaselines([{ target, baseline: next }]);
+      expect((await store.get(target))?.baseline).toEqual(next);
+      await store.close();
+    });
+
+    it('lists every SBOM once, in target order, page by page; counts and removes', async () => {
+      const store = await open();
+      const targets = Array.from({ length: 7 }, (_v, i) => `registry:example.test/app-${String(6 - i)}:1`);
+      for (const t of targets) await store.put({ inventory: inventory(t), catalogedAt: '2026-11-28T10:00:00.000Z' });
+      expect(await store.count()).toBe(7);
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await store.list({ ...(after === undefined ? {} : { after }), limit: 3 });
+        if (page.length === 0) break;
+        expect(page.length).toBeLessThanOrEqual(3);
+        seen.push(...page.map((s) => s.target));
+        after = page.at(-1)?.target;
+      }
+      expect(seen).toEqual([...targets].sort());
+      expect(await store.remove(targets[0]!)).toBe(true);
+      expect(await store.remove(targets[0]!)).toBe(false);
+      expect(await store.count()).toBe(6);
+      await store.close();
+    });
+
+    it('persists across reopening', async () => {
+      const h = fresh();
+      harnesses.push(h);
+      const first = await h.open();
+      await first.put({ inventory: inventory('dir:/rootfs'), catalogedAt: '2026-11-28T10:00:00.000Z', baseline });
+      await first.close();
+      const second = await h.open();
+      expect((await second.get('dir:/rootfs'))?.baseline).toEqual(baseline);
+      expect(await second.count()).toBe(1);
+      await second.close();
+    });
   });
+}
 
-  it('keeps the baseline when an inventory is replaced without one, replaces it when given', async () => {
-    const store = open();
-    const target = 'registry:example.test/app:1';
-    await store.put({ inventory: inventory(target), catalogedAt: '2026-11-28T10:00:00.000Z', baseline });
-    expect((await store.get(target))?.baseline).toEqual(baseline);
-    const newer = inventory(target, [pkg('openssl', '3.0.15-1~deb12u1')]);
-    await store.put({ inventory: newer, catalogedAt: '2026-11-29T10:00:00.000Z' });
-    const got = await store.get(target);
-    expect(got?.inventory).toEqual(newer);
-    expect(got?.catalogedAt).toBe('2026-11-29T10:00:00.000Z');
-    expect(got?.baseline).toEqual(baseline);
-    const next: MatchBaseline = { matchedAt: '2026-11-30T00:00:00.000Z', database: 'db2', findings: [] };
-    await store.setBaselines([{ target, baseline: next }]);
-    expect((await store.get(target))?.baseline).toEqual(next);
-    await store.close();
-  });
+conformance('sqlite', () => {
+  const file = path.join(mkdtempSync(path.join(dir, 'c-')), 'nested', 'store.sqlite');
+  return { open: async () => openSqliteSbomStore(file), cleanup: async () => {} };
+});
 
-  it('lists every SBOM once, in target order, page by page; counts and removes', async () => {
-    const store = open();
-    const targets = Array.from({ length: 7 }, (_v, i) => `registry:example.test/app-${String(6 - i)}:1`);
-    for (const t of targets) await store.put({ inventory: inventory(t), catalogedAt: '2026-11-28T10:00:00.000Z' });
-    expect(await store.count()).toBe(7);
-    const seen: string[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const page = await store.list({ ...(after === undefined ? {} : { after }), limit: 3 });
-      if (page.length === 0) break;
-      expect(page.length).toBeLessThanOrEqual(3);
-      seen.push(...page.map((s) => s.target));
-      after = page.at(-1)?.target;
-    }
-    expect(seen).toEqual([...targets].sort());
-    expect(await store.remove(targets[0]!)).toBe(true);
-    expect(await store.remove(targets[0]!)).toBe(false);
-    expect(await store.count()).toBe(6);
-    await store.close();
-  });
-
-  it('persists across reopening', async () => {
-    const file = path.join(mkdtempSync(path.join(dir, 'p-')), 'nested', 'store.sqlite');
-    const first = openSqliteSbomStore(file);
-    await first.put({ inventory: inventory('dir:/rootfs'), catalogedAt: '2026-11-28T10:00:00.000Z', baseline });
-    await first.close();
-    const second = openSqliteSbomStore(file, { create: false });
-    expect((await second.get('dir:/rootfs'))?.baseline).toEqual(baseline);
-    await second.close();
+describeWithServices('postgres SBOM store', ['postgres'], (addresses) => {
+  conformance('postgres', () => {
+    const schema = `sbom_test_${randomBytes(6).toString('hex')}`;
+    return { open: () => openPostgresSbomStore(addresses.postgres, schema), cleanup: () => dropPostgresSbomStore(addresses.postgres, schema) };
   });
 });
 
@@ -122,10 +153,10 @@ describe('bad SBOM store files', () => {
     expectCode(() => openSqliteSbomStore(file), 'BAD_STORE', file);
   });
 
-  it('a missing store is FILE_NOT_FOUND when it must exist, a URL is a usage error', () => {
+  it('a missing store is FILE_NOT_FOUND when it must exist, an unknown URL scheme is a usage error', async () => {
     const file = path.join(dir, 'missing', 'store.sqlite');
-    expectCode(() => openSbomStore(file, { create: false }), 'FILE_NOT_FOUND', file);
-    expectCode(() => openSbomStore('postgres://db.example/rampart'), 'USAGE', 'postgres://db.example/rampart');
+    expectCode(() => openSqliteSbomStore(file, { create: false }), 'FILE_NOT_FOUND', file);
+    await expect(openSbomStore('mysql://db.example/rampart')).rejects.toThrow(/mysql:\/\/db\.example\/rampart/);
   });
 
   it('a tampered inventory row is BAD_STORE naming the file and the target', async () => {

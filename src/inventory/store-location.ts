@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RampartError } from '../core/index.js';
 import type { SbomStore } from './sbom-store.js';
+import { openPostgresSbomStore } from './postgres-sbom-store.js';
 import { openSqliteSbomStore } from './sqlite-sbom-store.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -19,12 +20,19 @@ export function defaultStorePath(env: Env): string {
 }
 
 /**
- * Opens the store named by `spec` (a SQLite file path). `create: false` (re-matching) refuses a
- * missing store. Database URLs are refused until a server-side implementation exists.
+ * Opens the store named by `spec`: a `postgres://` / `postgresql://` URL (schema from its `schema`
+ * query parameter, default `rampart_sboms`) or a SQLite file path. `create: false` (re-matching)
+ * refuses a missing SQLite file.
  */
-export function openSbomStore(spec: string, options: { readonly create?: boolean } = {}): SbomStore {
+export async function openSbomStore(spec: string, options: { readonly create?: boolean } = {}): Promise<SbomStore> {
+  if (/^postgres(ql)?:\/\//.test(spec)) {
+    const url = new URL(spec);
+    const schema = url.searchParams.get('schema') ?? 'rampart_sboms';
+    url.searchParams.delete('schema');
+    return openPostgresSbomStore(url.toString(), schema);
+  }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec)) {
-    throw new RampartError('USAGE', `the SBOM store ${spec}: only SQLite files are supported (give a file path)`);
+    throw new RampartError('USAGE', `the SBOM store ${spec}: give a SQLite file path or a postgres:// URL`);
   }
   return openSqliteSbomStore(spec, options);
 }

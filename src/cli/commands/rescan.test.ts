@@ -65,18 +65,18 @@ describe('rampart rescan with a bad or missing store or database', () => {
     expect((await run(['db', 'build', '--db', db, '--from', records])).code).toBe(0);
     const garbage = path.join(home, 'garbage.sqlite');
     writeFileSync(garbage, 'this is not a database\n'.repeat(100));
-    const bad = await run(['rescan', '--db', db, '--store-file', garbage]);
+    const bad = await run(['rescan', '--db', db, '--sbom-store', garbage]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain(garbage);
     expect(bad.out).toBe('');
-    const missing = await run(['rescan', '--db', db, '--store-file', path.join(home, 'none.sqlite')]);
+    const missing = await run(['rescan', '--db', db, '--sbom-store', path.join(home, 'none.sqlite')]);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain(path.join(home, 'none.sqlite'));
-    const noDb = await run(['rescan', '--db', path.join(home, 'nodb.sqlite'), '--store-file', garbage]);
+    const noDb = await run(['rescan', '--db', path.join(home, 'nodb.sqlite'), '--sbom-store', garbage]);
     expect(noDb.code).toBe(2);
     expect(noDb.err).toContain('nodb.sqlite');
     // scan --store into a file that is not a store: exit 2, nothing printed
-    const scan = await run(['scan', `dir:${records}`, '--db', db, '--store-file', garbage]);
+    const scan = await run(['scan', `dir:${records}`, '--db', db, '--sbom-store', garbage]);
     expect(scan.code).toBe(2);
     expect(scan.err).toContain(garbage);
   });
@@ -98,7 +98,7 @@ describeWithTestdata('rampart scan --store, then rescan after db build without t
     copyFileSync(path.join(root, 'images/trivy-fanal-testdata/alpine-311.tar.gz'), image);
     writeHappyAsOsv(happy, path.join(work, 'happy'));
     expect((await run(['db', 'build', '--db', db1, '--from', path.join(work, 'happy'), secdb])).code).toBe(0);
-    const scanned = await run(['scan', `docker-archive:${image}`, '--db', db1, '--store', '--store-file', store, '--format', 'json']);
+    const scanned = await run(['scan', `docker-archive:${image}`, '--db', db1, '--store', '--sbom-store', store, '--format', 'json']);
     expect(scanned.code).toBe(0);
     expect(scanned.err).toContain(`in ${store}`);
     scannedFindings = (JSON.parse(scanned.out) as { findings: unknown[] }).findings.length;
@@ -114,12 +114,12 @@ describeWithTestdata('rampart scan --store, then rescan after db build without t
   });
 
   it('against the database it was scanned with, a rescan finds exactly what scan found: nothing new', async () => {
-    const r = await run(['rescan', '--db', db1, '--store-file', store, '--format', 'json', '--no-record']);
+    const r = await run(['rescan', '--db', db1, '--sbom-store', store, '--format', 'json', '--no-record']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as RescanJson;
     expect(doc.targets[0]?.findings).toBe(scannedFindings);
     expect(doc.summary).toMatchObject({ targets: 1, added: 0, changed: 0, resolved: 0 });
-    const table = await run(['rescan', '--db', db1, '--store-file', store, '--no-record']);
+    const table = await run(['rescan', '--db', db1, '--sbom-store', store, '--no-record']);
     expect(table.out).toContain('1 targets without changes');
     expect(table.out).not.toContain(`docker-archive:${image}`);
   });
@@ -127,7 +127,7 @@ describeWithTestdata('rampart scan --store, then rescan after db build without t
   it('the image is gone: scanning it fails, re-matching its stored SBOM works', async () => {
     expect(existsSync(image)).toBe(false);
     expect((await run(['scan', `docker-archive:${image}`, '--db', db2])).code).toBe(2);
-    const r = await run(['rescan', '--db', db2, '--store-file', store, '--format', 'json', '--no-record']);
+    const r = await run(['rescan', '--db', db2, '--sbom-store', store, '--format', 'json', '--no-record']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as RescanJson;
     expect(doc.targets.map((t) => t.target)).toEqual([`docker-archive:${image}`]);
@@ -136,7 +136,7 @@ describeWithTestdata('rampart scan --store, then rescan after db build without t
 
   it('reports exactly the advisories added since the scan as new, the changed fix as changed', async () => {
     expect(busyboxPackages.length).toBeGreaterThan(0);
-    const r = await run(['rescan', '--db', db2, '--store-file', store, '--format', 'json', '--no-record', '--fail-on', 'high']);
+    const r = await run(['rescan', '--db', db2, '--sbom-store', store, '--format', 'json', '--no-record', '--fail-on', 'high']);
     expect(r.code).toBe(1);
     const t = (JSON.parse(r.out) as RescanJson).targets[0]!;
     expect(t.previous).not.toBeNull();
@@ -153,12 +153,12 @@ describeWithTestdata('rampart scan --store, then rescan after db build without t
   });
 
   it('records the baseline: the next rescan reports nothing new and passes the gate; the table names the target', async () => {
-    const first = await run(['rescan', '--db', db2, '--store-file', store]);
+    const first = await run(['rescan', '--db', db2, '--sbom-store', store]);
     expect(first.code).toBe(0);
     expect(first.out).toContain(`docker-archive:${image}`);
     expect(first.out).toContain('NEW       HIGH     RAMPART-TEST-2026-0001');
     expect(first.out).toContain('CHANGED');
-    const again = await run(['rescan', '--db', db2, '--store-file', store, '--format', 'json', '--fail-on', 'high']);
+    const again = await run(['rescan', '--db', db2, '--sbom-store', store, '--format', 'json', '--fail-on', 'high']);
     expect(again.code).toBe(0);
     expect((JSON.parse(again.out) as RescanJson).summary).toMatchObject({ targets: 1, added: 0, changed: 0, resolved: 0 });
   });
@@ -167,9 +167,9 @@ describeWithTestdata('rampart scan --store, then rescan after db build without t
     const copy = path.join(work, 'again.tar.gz');
     copyFileSync(path.join(root, 'images/trivy-fanal-testdata/alpine-311.tar.gz'), copy);
     const other = path.join(work, 'sbom-store.sqlite');
-    expect((await run(['sbom', `docker-archive:${copy}`, '--store-file', other, '--format', 'json'])).code).toBe(0);
+    expect((await run(['sbom', `docker-archive:${copy}`, '--sbom-store', other, '--format', 'json'])).code).toBe(0);
     rmSync(copy);
-    const r = await run(['rescan', '--db', db1, '--store-file', other, '--format', 'json']);
+    const r = await run(['rescan', '--db', db1, '--sbom-store', other, '--format', 'json']);
     const t = (JSON.parse(r.out) as RescanJson).targets[0]!;
     expect(t.previous).toBeNull();
     expect(t.new.map((m) => `${m.id} ${m.package.name}`)).toEqual(['CVE-2020-9999 musl', 'CVE-2020-9999 musl-utils']);

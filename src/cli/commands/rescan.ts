@@ -3,15 +3,16 @@ import path from 'node:path';
 import type { Severity } from '../../core/index.js';
 import { ExitCode, RampartError, atLeast, parseSeverity } from '../../core/index.js';
 import type { RematchReport } from '../../inventory/index.js';
-import { defaultStorePath, openSbomStore, rematchStored, renderRematchJson, renderRematchTable } from '../../inventory/index.js';
+import { openSbomStore, rematchStored, renderRematchJson, renderRematchTable } from '../../inventory/index.js';
 import { defaultDbPath, openDatabaseForMatching } from '../../vulndb/index.js';
 import type { CliCommand } from '../cli-command.js';
 import type { CommandContext } from '../context.js';
 import { chooseFormat } from '../global-options.js';
 import { packageVersion } from '../version.js';
+import { storeSpec } from '../sbom-store-options.js';
 
 interface RescanOptions {
-  storeFile?: string;
+  sbomStore?: string;
   db?: string;
   failOn?: string;
   record?: boolean;
@@ -38,7 +39,7 @@ export const rescanCommand: CliCommand = {
     program
       .command('rescan')
       .description('re-match every stored SBOM (rampart scan/sbom --store) against the current advisory database, without reading any image; report what is new')
-      .option('--store-file <file>', 'SBOM store (default: $RAMPART_HOME/sbom-store.sqlite or ~/.local/share/rampart/sbom-store.sqlite)')
+      .option('--sbom-store <file|url>', 'SBOM store: a SQLite file or a postgres:// URL (?schema=NAME); default $RAMPART_HOME/sbom-store.sqlite or ~/.local/share/rampart/sbom-store.sqlite')
       .option('--db <file>', 'database file (default: $RAMPART_HOME/vulndb.sqlite or ~/.cache/rampart/vulndb.sqlite)')
       .option('--fail-on <severity>', 'exit 1 when a new finding (or one whose severity rose) is at or above this severity; exit 3 when something could not be decided')
       .option('--no-record', 'report only: keep the stored baselines (the next rescan reports the same changes again)')
@@ -61,11 +62,10 @@ async function runRescan(context: CommandContext, command: Command): Promise<Exi
   const cwd = context.io.cwd;
   const env = context.io.env;
   const dbFile = opts.db !== undefined ? path.resolve(cwd, opts.db) : defaultDbPath(env);
-  const storeFile = opts.storeFile !== undefined ? path.resolve(cwd, opts.storeFile) : defaultStorePath(env);
   const db = openDatabaseForMatching(dbFile);
   try {
     for (const w of db.warnings) context.warn(w);
-    const store = openSbomStore(storeFile, { create: false });
+    const store = await openSbomStore(storeSpec(opts.sbomStore, context), { create: false });
     try {
       const record = opts.record !== false;
       const report = await rematchStored({ store, index: db.index }, { record });
