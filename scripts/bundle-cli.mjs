@@ -19,11 +19,12 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // prefer packages' ES module builds: UMD builds (jsonc-parser) require() their own files at run time
+  mainFields: ['module', 'main'],
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   // better-sqlite3 and pg load native bindings; the CycloneDX library reads its schema files.
-  // jsonc-parser's UMD build require()s its own files at run time, which a bundle cannot hold.
-  external: ['better-sqlite3', 'pg', 'pg-native', '@cyclonedx/cyclonedx-library', 'jsonc-parser'],
+  external: ['better-sqlite3', 'pg', 'pg-native', '@cyclonedx/cyclonedx-library'],
   // CommonJS dependencies call require() for Node built-ins: give the ESM bundle a real one.
   banner: { js: "import { createRequire as rampartCreateRequire } from 'node:module'; const require = rampartCreateRequire(import.meta.url);" },
   logLevel: 'warning',

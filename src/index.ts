@@ -3,6 +3,7 @@
 export * as core from './core/index.js';
 export * as catalog from './catalog/index.js';
 export * as image from './image/index.js';
+export * as inventory from './inventory/index.js';
 export * as lint from './lint/index.js';
 export * as match from './match/index.js';
 export * as report from './report/index.js';

@@ -47,4 +47,10 @@ describe.runIf(existsSync(bundled))('the bundled binary runs the README main job
     expect(bom.bomFormat).toBe('CycloneDX');
     expect(bom.vulnerabilities.length).toBeGreaterThan(0);
   });
+
+  it('catalogs a folder (every analyzer loads inside the bundle)', () => {
+    const sbom = spawnSync(process.execPath, [bundled, 'sbom', `dir:${path.join(root, 'examples')}`, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, RAMPART_HOME: home } });
+    expect(sbom.status, sbom.stderr).toBe(0);
+    expect(JSON.parse(sbom.stdout)).toHaveProperty('packages');
+  });
 });

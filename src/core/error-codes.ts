@@ -36,6 +36,7 @@ export const errorCodes = {
   BAD_CONDITION: ExitCode.badInput,
   SENSOR_FAILED: ExitCode.internal,
   // trail and storage
+  BAD_STORE: ExitCode.badInput,
   STORE_ERROR: ExitCode.internal,
   TRAIL_TAMPERED: ExitCode.findings,
   // outcomes

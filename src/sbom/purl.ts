@@ -85,6 +85,8 @@ export function parsePurl(text: string): ParsePurlResult {
     return { ok: false, reason: `invalid purl ${JSON.stringify(text)}: ${(error as Error).message}` };
   }
   if (!isPackageType(p.type)) return { ok: false, reason: `unsupported purl type ${p.type}` };
+  // `pkg:apk/alpine/@1.2` has no name: the parser takes the version for it
+  if (p.name === '' || p.name.startsWith('@')) return { ok: false, reason: `invalid purl ${JSON.stringify(text)}: no package name` };
   const ns = p.namespace ?? undefined;
   let name = p.name;
   if (ns !== undefined && ns !== '') {

@@ -1,6 +1,7 @@
 import type { Unknown } from '../core/index.js';
 import type { PackageInput } from '../match/index.js';
 import type { Inventory, OsInfo, Package, PackageType } from '../sbom/index.js';
+import { releaseOfCodename } from './distro-codenames.js';
 
 /** Language package types → OSV ecosystem names (the matchers' keys). */
 const languageEcosystems: Readonly<Partial<Record<PackageType, string>>> = {
@@ -52,7 +53,9 @@ function purlDistro(purl: string): string | undefined {
   if (m?.[1] === undefined) return undefined;
   const value = decodeURIComponent(m[1]);
   const dash = /-(\d[\w.]*)$/.exec(value);
-  return dash?.[1] ?? value;
+  if (dash?.[1] !== undefined) return dash[1];
+  // a codename, alone or after the family (`focal`, `debian-bookworm`)
+  return releaseOfCodename(value.slice(value.lastIndexOf('-') + 1));
 }
 
 /**

@@ -10,6 +10,7 @@ export const commands: readonly LazyCliCommand[] = [
   { name: 'fix', load: async () => (await import('./fix.js')).fixCommand },
   { name: 'image', load: async () => (await import('./image-inspect.js')).imageInspectCommand },
   { name: 'lint', load: async () => (await import('./lint.js')).lintCommand },
+  { name: 'rescan', load: async () => (await import('./rescan.js')).rescanCommand },
   { name: 'rules', load: async () => (await import('./rules.js')).rulesCommand },
   { name: 'sbom', load: async () => (await import('./sbom.js')).sbomCommand },
   { name: 'scan', load: async () => (await import('./scan.js')).scanCommand },

@@ -6,8 +6,10 @@ import type { CliCommand } from '../cli-command.js';
 import { chooseFormat } from '../global-options.js';
 import { packageVersion } from '../version.js';
 import { imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
+import type { StoreFlags } from '../sbom-store-options.js';
+import { addStoreOptions, storeIfAsked } from '../sbom-store-options.js';
 
-interface SbomOptions {
+interface SbomOptions extends StoreFlags {
   platform?: string;
   insecure?: boolean;
   username?: string;
@@ -25,14 +27,15 @@ async function encode(format: 'cyclonedx' | 'spdx' | 'json', inventory: Inventor
 export const sbomCommand: CliCommand = {
   name: 'sbom',
   register(program, wrap) {
-    program
+    const sbom = program
       .command('sbom')
       .description('list every OS and language package inside an image, root filesystem, project folder or SBOM (CycloneDX 1.6, SPDX 2.3 or native JSON)')
       .argument('<target>', 'docker-archive:FILE, oci-archive:FILE, oci-dir:DIR, registry:REF, docker:NAME, dir:PATH, sbom:FILE')
       .option('--platform <os/arch[/variant]>', "platform to pick from a multi-platform image (default: the host's)")
       .option('--insecure', 'talk plain HTTP to the registry named in the target')
       .option('--username <user>', 'registry user (password from RAMPART_REGISTRY_PASSWORD)')
-      .option('--no-cache', 'do not read or write the per-layer cache under $RAMPART_HOME')
+      .option('--no-cache', 'do not read or write the per-layer cache under $RAMPART_HOME');
+    addStoreOptions(sbom)
       .addHelpText('after', '\nFormats (--format): cyclonedx (default, CycloneDX 1.6 JSON), spdx (SPDX 2.3 JSON), json (Rampart inventory, schemaVersion 1).')
       .action(
         wrap(async (context, command) => {
@@ -46,6 +49,7 @@ export const sbomCommand: CliCommand = {
             const inventory = await catalogTarget(target, { image, cwd: context.io.cwd, ...(cache !== undefined ? { cache } : {}) });
             for (const u of inventory.unknowns) context.debug(`unknown: ${u.location.path ?? ''}: ${u.reason}`);
             context.info(`${inventory.packages.length} packages, ${inventory.unknowns.length} unknowns${inventory.os !== undefined ? ` (${inventory.os.family} ${inventory.os.version})` : ''}`);
+            await storeIfAsked(context, opts, inventory);
             await context.emit(await encode(format, inventory));
           } finally {
             cache?.close();

@@ -15,11 +15,14 @@ import type { CommandContext } from '../context.js';
 import { chooseFormat } from '../global-options.js';
 import { packageVersion } from '../version.js';
 import { imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
+import type { StoreFlags } from '../sbom-store-options.js';
+import { addStoreOptions, storeIfAsked } from '../sbom-store-options.js';
+import { databaseMarker } from '../../inventory/index.js';
 
 const FORMATS = ['table', 'json', 'sarif', 'cyclonedx', 'markdown', 'junit'] as const;
 const IGNORE_FILE = '.rampartignore.yaml';
 
-interface ScanCliOptions {
+interface ScanCliOptions extends StoreFlags {
   db?: string;
   failOn?: string;
   severity?: string;
@@ -72,7 +75,7 @@ export function scanExitCode(report: Pick<ScanReport, 'findings' | 'unknowns'>, 
 export const scanCommand: CliCommand = {
   name: 'scan',
   register(program, wrap) {
-    program
+    const scan = program
       .command('scan')
       .description('find known vulnerabilities (and, with --scanners secret, leaked secrets) in an image, root filesystem, project folder or SBOM')
       .argument('<target>', 'docker-archive:FILE, oci-archive:FILE, oci-dir:DIR, registry:REF, docker:NAME, dir:PATH, sbom:FILE')
@@ -87,7 +90,8 @@ export const scanCommand: CliCommand = {
       .option('--platform <os/arch[/variant]>', "platform to pick from a multi-platform image (default: the host's)")
       .option('--insecure', 'talk plain HTTP to the registry named in the target')
       .option('--username <user>', 'registry user (password from RAMPART_REGISTRY_PASSWORD)')
-      .option('--no-cache', 'do not read or write the per-layer cache under $RAMPART_HOME')
+      .option('--no-cache', 'do not read or write the per-layer cache under $RAMPART_HOME');
+    addStoreOptions(scan)
       .addHelpText(
         'after',
         '\nFormats (--format): table (default), json (docs/scan-json.md), sarif, cyclonedx (SBOM with vulnerabilities), markdown, junit.' +
@@ -146,12 +150,13 @@ async function runScan(context: CommandContext, command: Command): Promise<ExitC
       context.warn(`${e.location.file ?? IGNORE_FILE} ${e.location.path ?? ''}: the ignore entry for ${e.id} expired on ${e.expires ?? ''} and no longer suppresses`);
     }
     const inventory = result.inventory;
+    const status = db?.index.status();
+    await storeIfAsked(context, opts, inventory, status === undefined ? undefined : { matches: result.matches, database: databaseMarker(status) });
     context.info(
       `${inventory.packages.length} packages${inventory.os === undefined ? '' : ` (${inventory.os.family} ${inventory.os.version})`}: ` +
         `${report.findings.length} findings, ${report.suppressed.length} suppressed, ${report.unknowns.length} unknowns`,
     );
     const tool = { name: 'rampart', version: packageVersion() };
-    const status = db?.index.status();
     let output: string;
     if (format === 'json') {
       output = renderScanJson(report, {

@@ -1,0 +1,140 @@
+import pg from 'pg';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { RampartError } from '../core/index.js';
+import type { MatchBaseline, SbomStore, StoredSbom } from './sbom-store.js';
+import { SBOM_STORE_SCHEMA_VERSION } from './sqlite-sbom-store.js';
+import { parseStoredFindings, parseStoredInventory } from './stored-sbom-schema.js';
+
+const STORE_KIND = 'rampart-sbom-store';
+
+interface Row {
+  target: string;
+  image_id: string | null;
+  cataloged_at: string;
+  inventory: Buffer;
+  matched_at: string | null;
+  db_marker: string | null;
+  findings: string | null;
+}
+
+const COLUMNS = 'target, image_id, cataloged_at, inventory, matched_at, db_marker, findings';
+
+function schemaSql(s: string): string {
+  return `
+CREATE SCHEMA IF NOT EXISTS ${s};
+CREATE TABLE IF NOT EXISTS ${s}.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ${s}.sboms (
+  target TEXT COLLATE "C" PRIMARY KEY, image_id TEXT, cataloged_at TEXT NOT NULL, packages INTEGER NOT NULL,
+  inventory BYTEA NOT NULL, matched_at TEXT, db_marker TEXT, findings TEXT);
+INSERT INTO ${s}.meta (key, value) VALUES ('kind', '${STORE_KIND}'), ('schema_version', '${SBOM_STORE_SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING;`;
+}
+
+/**
+ * The shared store for scale-out (DESIGN.md §3): the SQLite store's table in a PostgreSQL schema,
+ * same row format (deflated native JSON inventory, finding keys as JSON), same conformance tests.
+ * Targets sort bytewise (`COLLATE "C"`), as in SQLite, so paging visits each target once.
+ */
+export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms'): Promise<SbomStore> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
+  const s = `"${schema}"`;
+  const location = `${url.replace(/\/\/[^@/]*@/, '//')} (schema ${schema})`;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  try {
+    await pool.query(schemaSql(s));
+    const meta = new Map((await pool.query<{ key: string; value: string }>(`SELECT key, value FROM ${s}.meta`)).rows.map((r) => [r.key, r.value]));
+    if (meta.get('kind') !== STORE_KIND || meta.get('schema_version') !== SBOM_STORE_SCHEMA_VERSION) {
+      throw new RampartError('BAD_STORE', `${location} is not a Rampart SBOM store (kind ${meta.get('kind') ?? '?'}, schema ${meta.get('schema_version') ?? '?'})`);
+    }
+  } catch (error) {
+    await pool.end();
+    if (error instanceof RampartError) throw error;
+    throw new RampartError('STORE_ERROR', `cannot prepare the PostgreSQL SBOM store ${location}`, { cause: error });
+  }
+  const toStored = (row: Row): StoredSbom => {
+    let text: string;
+    try {
+      text = inflateRawSync(row.inventory).toString('utf8');
+    } catch (error) {
+      throw new RampartError('BAD_STORE', `${location}: the stored inventory of ${row.target} is not deflate data`, { cause: error, location: { file: location, path: row.target } });
+    }
+    return {
+      target: row.target,
+      ...(row.image_id === null ? {} : { imageId: row.image_id }),
+      catalogedAt: row.cataloged_at,
+      inventory: parseStoredInventory(text, location, row.target),
+      ...(row.matched_at === null || row.db_marker === null || row.findings === null
+        ? {}
+        : { baseline: { matchedAt: row.matched_at, database: row.db_marker, findings: parseStoredFindings(row.findings, location, row.target) } }),
+    };
+  };
+  const guard = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof RampartError) throw error;
+      throw new RampartError('STORE_ERROR', `cannot ${what} the SBOM store ${location}`, { cause: error });
+    }
+  };
+  return {
+    kind: 'postgres',
+    location,
+    async put({ inventory, catalogedAt, baseline }) {
+      await guard('write', () =>
+        pool.query(
+          `INSERT INTO ${s}.sboms (target, image_id, cataloged_at, packages, inventory, matched_at, db_marker, findings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ` +
+            'ON CONFLICT (target) DO UPDATE SET image_id = excluded.image_id, cataloged_at = excluded.cataloged_at, packages = excluded.packages, inventory = excluded.inventory, ' +
+            `matched_at = coalesce(excluded.matched_at, ${s}.sboms.matched_at), db_marker = coalesce(excluded.db_marker, ${s}.sboms.db_marker), findings = coalesce(excluded.findings, ${s}.sboms.findings)`,
+          [
+            inventory.target,
+            inventory.imageId ?? null,
+            catalogedAt,
+            inventory.packages.length,
+            deflateRawSync(JSON.stringify(inventory)),
+            baseline?.matchedAt ?? null,
+            baseline?.database ?? null,
+            baseline === undefined ? null : JSON.stringify(baseline.findings),
+          ],
+        ),
+      );
+    },
+    async get(target) {
+      const r = await guard('read', () => pool.query<Row>(`SELECT ${COLUMNS} FROM ${s}.sboms WHERE target = $1`, [target]));
+      return r.rows[0] === undefined ? undefined : toStored(r.rows[0]);
+    },
+    count: async () => Number((await guard('read', () => pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${s}.sboms`))).rows[0]?.n ?? 0),
+    async list({ after, limit }) {
+      const r = await guard('read', () =>
+        after === undefined
+          ? pool.query<Row>(`SELECT ${COLUMNS} FROM ${s}.sboms ORDER BY target LIMIT $1`, [limit])
+          : pool.query<Row>(`SELECT ${COLUMNS} FROM ${s}.sboms WHERE target > $1 ORDER BY target LIMIT $2`, [after, limit]),
+      );
+      return r.rows.map(toStored);
+    },
+    async setBaselines(entries: readonly { target: string; baseline: MatchBaseline }[]) {
+      if (entries.length === 0) return;
+      await guard('write', () =>
+        pool.query(
+          `UPDATE ${s}.sboms AS t SET matched_at = u.matched_at, db_marker = u.db_marker, findings = u.findings ` +
+            'FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(target, matched_at, db_marker, findings) WHERE t.target = u.target',
+          [entries.map((e) => e.target), entries.map((e) => e.baseline.matchedAt), entries.map((e) => e.baseline.database), entries.map((e) => JSON.stringify(e.baseline.findings))],
+        ),
+      );
+    },
+    remove: async (target) => ((await guard('write', () => pool.query(`DELETE FROM ${s}.sboms WHERE target = $1`, [target]))).rowCount ?? 0) > 0,
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Drops a store's schema (tests, and removing a tenant). */
+export async function dropPostgresSbomStore(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
