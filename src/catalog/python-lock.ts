@@ -10,11 +10,6 @@ export interface LockedPythonPackage {
 /** A lockfile's packages, plus notes on entries that could not be inventoried (reported as unknowns). */
 export type PythonLockResult = { ok: true; packages: LockedPythonPackage[]; notes?: string[] } | { ok: false; reason: string };
 
-/** First line of a TOML parser's message (smol-toml adds a code frame after it). */
-export function tomlError(error: unknown): string {
-  return `invalid TOML: ${(error as Error).message.split('\n')[0] ?? ''}`;
-}
-
 /** Package facts for locked Python packages (type pypi, dev marked), one per distinct name@version (production wins). */
 export function pythonPackageFacts(path: string, packages: readonly LockedPythonPackage[]): Fact[] {
   const byId = new Map<string, LockedPythonPackage>();

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import type { VulnMatch } from '../match/index.js';
-import { defaultStorePath, openSbomStore, recordInventory } from '../inventory/index.js';
 import type { Inventory } from '../sbom/index.js';
 import type { CommandContext } from './context.js';
 
@@ -18,8 +17,9 @@ export function addStoreOptions(command: Command): Command {
 }
 
 /** The store named by `--sbom-store` (a file relative to the working directory, or a URL), else the default file. */
-export function storeSpec(given: string | undefined, context: Pick<CommandContext, 'io'>): string {
-  if (given === undefined) return defaultStorePath(context.io.env);
+export async function storeSpec(given: string | undefined, context: Pick<CommandContext, 'io'>): Promise<string> {
+  // the inventory domain (store, matcher) is loaded only when a store is used
+  if (given === undefined) return (await import('../inventory/index.js')).defaultStorePath(context.io.env);
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(given) ? given : path.resolve(context.io.cwd, given);
 }
 
@@ -31,7 +31,8 @@ export async function storeIfAsked(
   matched?: { readonly matches: readonly VulnMatch[]; readonly database: string },
 ): Promise<void> {
   if (flags.store !== true && flags.sbomStore === undefined) return;
-  const spec = storeSpec(flags.sbomStore, context);
+  const { openSbomStore, recordInventory } = await import('../inventory/index.js');
+  const spec = await storeSpec(flags.sbomStore, context);
   const store = await openSbomStore(spec);
   try {
     await recordInventory(store, inventory, matched === undefined ? {} : { matched });

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { RampartError } from '../core/index.js';
 import type { MatchBaseline, SbomStore, StoredSbom } from './sbom-store.js';
@@ -38,7 +38,7 @@ export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
   const s = `"${schema}"`;
   const location = `${url.replace(/\/\/[^@/]*@/, '//')} (schema ${schema})`;
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new (await loadPg()).Pool({ connectionString: url, max: 4 });
   try {
     await pool.query(schemaSql(s));
     const meta = new Map((await pool.query<{ key: string; value: string }>(`SELECT key, value FROM ${s}.meta`)).rows.map((r) => [r.key, r.value]));
@@ -130,11 +130,16 @@ export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms
 /** Drops a store's schema (tests, and removing a tenant). */
 export async function dropPostgresSbomStore(url: string, schema: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
-  const client = new pg.Client({ connectionString: url });
+  const client = new (await loadPg()).Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   } finally {
     await client.end();
   }
+}
+
+/** pg is loaded when a PostgreSQL store is opened, so SQLite users never pay for it. */
+async function loadPg(): Promise<typeof pg> {
+  return (await import('pg')).default;
 }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { RampartError } from '../core/index.js';
 import type { AppendBatch, EntryFilter, StoredCheckpoint, StoredEntry, TrailStore } from './trail-store.js';
 import { nodeKey } from './trail-store.js';
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS ${s}.cursors (name TEXT PRIMARY KEY, value TEXT NOT N
  */
 export async function openPostgresStore(url: string, schema = 'rampart_trail'): Promise<TrailStore> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new (await loadPg()).Pool({ connectionString: url, max: 4 });
   const s = `"${schema}"`;
   try {
     await pool.query(schemaSql(schema));
@@ -145,11 +145,16 @@ export async function openPostgresStore(url: string, schema = 'rampart_trail'): 
 /** Drops a schema (test clean-up and `trail` tooling). */
 export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
-  const client = new pg.Client({ connectionString: url });
+  const client = new (await loadPg()).Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   } finally {
     await client.end();
   }
+}
+
+/** pg is loaded when a PostgreSQL store is opened, so SQLite users never pay for it. */
+async function loadPg(): Promise<typeof pg> {
+  return (await import('pg')).default;
 }

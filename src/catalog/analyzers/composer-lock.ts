@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import { readJsonLock } from '../lock-document.js';
 import type { Fact } from '../fact.js';
 
 const pkg = z.looseObject({ name: z.string().min(1), version: z.string().min(1), license: z.union([z.array(z.string()), z.string()]).optional() });
@@ -16,14 +17,8 @@ export type ComposerLockResult = { ok: true; packages: ComposerLocked[] } | { ok
 
 /** composer.lock: `packages`, and `packages-dev` marked dev; a `v` before a version number is dropped, as in installed.json. */
 export function parseComposerLock(text: string): ComposerLockResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `invalid JSON: ${(error as Error).message}` };
-  }
-  const parsed = lock.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `not a composer.lock: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}` };
+  const parsed = readJsonLock(text, lock, 'composer.lock');
+  if (!parsed.ok) return parsed;
   const out = new Map<string, ComposerLocked>();
   for (const [list, dev] of [[parsed.data.packages, false], [parsed.data['packages-dev'], true]] as const) {
     for (const p of list ?? []) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import { readJsonLock } from '../lock-document.js';
 import type { LockedPythonPackage, PythonLockResult } from '../python-lock.js';
 import { pythonPackageFacts } from '../python-lock.js';
 
@@ -12,14 +13,8 @@ const lock = z.looseObject({ default: z.record(z.string(), entry).optional(), de
  * version cannot be known from the lock).
  */
 export function parsePipfileLock(text: string): PythonLockResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `invalid JSON: ${(error as Error).message}` };
-  }
-  const parsed = lock.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `not a Pipfile.lock: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}` };
+  const parsed = readJsonLock(text, lock, 'Pipfile.lock');
+  if (!parsed.ok) return parsed;
   const packages: LockedPythonPackage[] = [];
   const notes: string[] = [];
   for (const [section, dev] of [['default', false], ['develop', true]] as const) {

@@ -1,10 +1,10 @@
-import { parse } from 'smol-toml';
 import { z } from 'zod';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import { readTomlLock } from '../lock-document.js';
 import { pep503Name } from '../pep503-name.js';
 import { mainDepsBeside, reachableNames } from '../pyproject-deps.js';
 import type { PythonLockResult } from '../python-lock.js';
-import { pythonPackageFacts, tomlError } from '../python-lock.js';
+import { pythonPackageFacts } from '../python-lock.js';
 
 const lock = z.looseObject({
   package: z
@@ -25,14 +25,8 @@ const lock = z.looseObject({
  * dev-dependencies are not main), as Trivy decides; without it, lock-version 1's `category = "dev"`.
  */
 export function parsePoetryLock(text: string, main?: ReadonlySet<string>): PythonLockResult {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (error) {
-    return { ok: false, reason: tomlError(error) };
-  }
-  const parsed = lock.safeParse(doc);
-  if (!parsed.success) return { ok: false, reason: `not a poetry.lock: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}` };
+  const parsed = readTomlLock(text, lock, 'poetry.lock');
+  if (!parsed.ok) return parsed;
   const packages = parsed.data.package ?? [];
   let prod: Set<string> | undefined;
   if (main !== undefined) {

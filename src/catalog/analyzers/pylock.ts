@@ -1,10 +1,10 @@
-import { parse } from 'smol-toml';
 import { z } from 'zod';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import { readTomlLock } from '../lock-document.js';
 import { pep503Name } from '../pep503-name.js';
 import { mainDepsBeside, reachableNames } from '../pyproject-deps.js';
 import type { LockedPythonPackage, PythonLockResult } from '../python-lock.js';
-import { pythonPackageFacts, tomlError } from '../python-lock.js';
+import { pythonPackageFacts } from '../python-lock.js';
 
 const lock = z.looseObject({
   'lock-version': z.string(),
@@ -31,14 +31,8 @@ const fileName = /\/pylock(?:\.[^./]+)?\.toml$/;
  * not reachable from them are dev (Trivy's reading); a lock without any dependency edges marks none.
  */
 export function parsePylock(text: string, main?: ReadonlySet<string>): PythonLockResult {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (error) {
-    return { ok: false, reason: tomlError(error) };
-  }
-  const parsed = lock.safeParse(doc);
-  if (!parsed.success) return { ok: false, reason: `not a PEP 751 lock: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}` };
+  const parsed = readTomlLock(text, lock, 'PEP 751 lock');
+  if (!parsed.ok) return parsed;
   const entries = parsed.data.packages ?? [];
   let prod: Set<string> | undefined;
   if (main !== undefined && entries.some((p) => (p.dependencies ?? []).length > 0)) {

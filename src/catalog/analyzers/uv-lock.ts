@@ -1,9 +1,9 @@
-import { parse } from 'smol-toml';
 import { z } from 'zod';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
+import { readTomlLock } from '../lock-document.js';
 import { pep503Name } from '../pep503-name.js';
 import type { LockedPythonPackage, PythonLockResult } from '../python-lock.js';
-import { pythonPackageFacts, tomlError } from '../python-lock.js';
+import { pythonPackageFacts } from '../python-lock.js';
 
 const dependency = z.looseObject({ name: z.string(), version: z.string().optional() });
 const deps = z.array(dependency);
@@ -34,14 +34,8 @@ function isLocalRoot(p: Entry): boolean {
  * groups) are dev, as Trivy decides. Members are inventoried too (Trivy's `root`), when versioned.
  */
 export function parseUvLock(text: string): PythonLockResult {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (error) {
-    return { ok: false, reason: tomlError(error) };
-  }
-  const parsed = lock.safeParse(doc);
-  if (!parsed.success) return { ok: false, reason: `not a uv.lock: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}` };
+  const parsed = readTomlLock(text, lock, 'uv.lock');
+  if (!parsed.ok) return parsed;
   const entries = parsed.data.package ?? [];
   const key = (name: string, version: string | undefined): string => `${pep503Name(name)}@${version ?? ''}`;
   const byName = new Map<string, Entry[]>();

@@ -65,7 +65,7 @@ async function runRescan(context: CommandContext, command: Command): Promise<Exi
   const db = openDatabaseForMatching(dbFile);
   try {
     for (const w of db.warnings) context.warn(w);
-    const store = await openSbomStore(storeSpec(opts.sbomStore, context), { create: false });
+    const store = await openSbomStore(await storeSpec(opts.sbomStore, context), { create: false });
     try {
       const record = opts.record !== false;
       const report = await rematchStored({ store, index: db.index }, { record });

@@ -1,0 +1,39 @@
+import { parse as parseToml } from 'smol-toml';
+import type { z } from 'zod';
+
+/** A lockfile read and checked against its schema, or why it could not be. */
+export type LockDocument<T> = { ok: true; data: T } | { ok: false; reason: string };
+
+function checked<S extends z.ZodType>(value: unknown, schema: S, what: string): LockDocument<z.infer<S>> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, reason: `not a ${what}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trimEnd() };
+}
+
+/** A JSON lockfile (package-lock.json, Pipfile.lock, composer.lock): syntax, then shape. */
+export function readJsonLock<S extends z.ZodType>(text: string, schema: S, what: string): LockDocument<z.infer<S>> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `invalid JSON: ${(error as Error).message}` };
+  }
+  return checked(value, schema, what);
+}
+
+/** A TOML lockfile (poetry.lock, uv.lock, pylock.toml): syntax (first line of the parser's message), then shape. */
+export function readTomlLock<S extends z.ZodType>(text: string, schema: S, what: string): LockDocument<z.infer<S>> {
+  let value: unknown;
+  try {
+    value = parseToml(text);
+  } catch (error) {
+    return { ok: false, reason: tomlError(error) };
+  }
+  return checked(value, schema, what);
+}
+
+/** First line of a TOML parser's message (smol-toml adds a code frame after it). */
+export function tomlError(error: unknown): string {
+  return `invalid TOML: ${(error as Error).message.split('\n')[0] ?? ''}`;
+}
