@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parse as parseToml } from 'smol-toml';
 import { z } from 'zod';
+import { readTomlLock } from './lock-document.js';
 
 /** A crate a Cargo.lock pins; `dev` when only dev-dependencies of the workspace reach it. */
 export interface LockedCrate {
@@ -41,14 +41,6 @@ export interface CargoManifest {
   readonly members: readonly string[];
 }
 
-function tomlOf(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  try {
-    return { ok: true, value: parseToml(text, { maxDepth: 64 }) };
-  } catch (error) {
-    return { ok: false, reason: `invalid TOML: ${(error as Error).message.split('\n')[0] ?? ''}` };
-  }
-}
-
 /** Crate names of a dependency table (`alias = { package = "real" }` names the real crate). */
 function crateNames(table: Readonly<Record<string, unknown>> | undefined): string[] {
   return Object.entries(table ?? {}).map(([key, spec]) => {
@@ -58,10 +50,8 @@ function crateNames(table: Readonly<Record<string, unknown>> | undefined): strin
 }
 
 export function parseCargoManifest(text: string): { ok: true; manifest: CargoManifest } | { ok: false; reason: string } {
-  const toml = tomlOf(text);
-  if (!toml.ok) return toml;
-  const parsed = manifest.safeParse(toml.value);
-  if (!parsed.success) return { ok: false, reason: `unexpected Cargo.toml shape: ${parsed.error.issues[0]?.message ?? ''}` };
+  const parsed = readTomlLock(text, manifest, 'Cargo.toml');
+  if (!parsed.ok) return parsed;
   const m = parsed.data;
   const targets = Object.values(m.target ?? {});
   const prod = new Set([...crateNames(m.dependencies), ...crateNames(m['build-dependencies']), ...targets.flatMap((t) => [...crateNames(t.dependencies), ...crateNames(t['build-dependencies'])])]);
@@ -84,10 +74,8 @@ function memberMatches(pattern: string, dir: string): boolean {
  * analyzer sets them apart; without manifests nothing is marked.
  */
 export function parseCargoLock(text: string, manifests: ReadonlyMap<string, CargoManifest> = new Map()): { ok: true; crates: LockedCrate[] } | { ok: false; reason: string } {
-  const toml = tomlOf(text);
-  if (!toml.ok) return toml;
-  const parsed = lockFile.safeParse(toml.value);
-  if (!parsed.success) return { ok: false, reason: `not a Cargo.lock: ${parsed.error.issues[0]?.message ?? ''}` };
+  const parsed = readTomlLock(text, lockFile, 'Cargo.lock');
+  if (!parsed.ok) return parsed;
   const lock = parsed.data;
   if (lock.version !== undefined && (lock.version < 3 || lock.version > 4)) return { ok: false, reason: `unsupported Cargo.lock version ${lock.version}` };
   const packages = [...(lock.root === undefined ? [] : [lock.root]), ...(lock.package ?? [])];

@@ -30,7 +30,7 @@ it.each([
 
 it.each([
   ['invalid JSON', '{', 'invalid JSON'],
-  ['no dependencies object', '{"version": 1}', 'no dependencies by target framework'],
+  ['no dependencies object', '{"version": 1}', 'not a packages.lock.json: dependencies'],
   ['a package without a resolved version', '{"dependencies": {"net6.0": {"X": {"type": "Direct"}}}}', 'X (net6.0) has no resolved version'],
 ])('malformed packages.lock.json (%s) is an unknown', async (_label, text, reason) => {
   const facts = await analyzeFile(nugetLock, '/a/packages.lock.json', Buffer.from(text));

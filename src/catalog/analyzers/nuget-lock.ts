@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
+import { readJsonLock } from '../lock-document.js';
 
 const lockFile = z.looseObject({
   version: z.number().optional(),
@@ -18,14 +19,8 @@ export const nugetLock = defineAnalyzer({
     return path.posix.basename(file) === 'packages.lock.json';
   },
   analyze({ path: file, content }) {
-    let json: unknown;
-    try {
-      json = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, ''));
-    } catch (error) {
-      return [unknownFact(file, `packages.lock.json: invalid JSON: ${(error as Error).message}`)];
-    }
-    const parsed = lockFile.safeParse(json);
-    if (!parsed.success) return [unknownFact(file, `packages.lock.json: no dependencies by target framework (${parsed.error.issues[0]?.message ?? ''})`)];
+    const parsed = readJsonLock(content.toString('utf8').replace(/^\uFEFF/, ''), lockFile, 'packages.lock.json');
+    if (!parsed.ok) return [unknownFact(file, `packages.lock.json: ${parsed.reason}`)];
     const facts: Fact[] = [];
     const seen = new Set<string>();
     for (const [framework, packages] of Object.entries(parsed.data.dependencies)) {

@@ -27,7 +27,7 @@ it.each([
 
 it.each([
   ['invalid JSON', '{', 'invalid JSON'],
-  ['not a lock', '{"dependencies": 1}', 'not an sbt-dependency-lock file'],
+  ['not a lock', '{"dependencies": 1}', 'not a build.sbt.lock'],
   ['a future format', '{"lockVersion": 2, "dependencies": []}', 'unsupported lockVersion 2'],
 ])('malformed build.sbt.lock (%s) is an unknown', async (_label, text, reason) => {
   const facts = await analyzeFile(sbtLockfile, '/a/build.sbt.lock', Buffer.from(text));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
+import { readJsonLock } from '../lock-document.js';
 
 const lockFile = z.looseObject({
   lockVersion: z.number(),
@@ -21,14 +22,8 @@ export const sbtLockfile = defineAnalyzer({
     return path.posix.basename(file) === 'build.sbt.lock';
   },
   analyze({ path: file, content }) {
-    let json: unknown;
-    try {
-      json = JSON.parse(content.toString('utf8'));
-    } catch (error) {
-      return [unknownFact(file, `build.sbt.lock: invalid JSON: ${(error as Error).message}`)];
-    }
-    const parsed = lockFile.safeParse(json);
-    if (!parsed.success) return [unknownFact(file, `build.sbt.lock: not an sbt-dependency-lock file (${parsed.error.issues[0]?.message ?? ''})`)];
+    const parsed = readJsonLock(content.toString('utf8'), lockFile, 'build.sbt.lock');
+    if (!parsed.ok) return [unknownFact(file, `build.sbt.lock: ${parsed.reason}`)];
     if (parsed.data.lockVersion !== 1) return [unknownFact(file, `build.sbt.lock: unsupported lockVersion ${parsed.data.lockVersion}`)];
     const seen = new Set<string>();
     const facts: Fact[] = [];
