@@ -1,6 +1,5 @@
-import type pg from 'pg';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { RampartError } from '../core/index.js';
+import { RampartError, dropPostgresSchema, loadPg } from '../core/index.js';
 import type { MatchBaseline, SbomStore, StoredSbom } from './sbom-store.js';
 import { SBOM_STORE_SCHEMA_VERSION } from './sqlite-sbom-store.js';
 import { parseStoredFindings, parseStoredInventory } from './stored-sbom-schema.js';
@@ -129,17 +128,5 @@ export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms
 
 /** Drops a store's schema (tests, and removing a tenant). */
 export async function dropPostgresSbomStore(url: string, schema: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
-  const client = new (await loadPg()).Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
-/** pg is loaded when a PostgreSQL store is opened, so SQLite users never pay for it. */
-async function loadPg(): Promise<typeof pg> {
-  return (await import('pg')).default;
+  await dropPostgresSchema(url, schema);
 }

@@ -1,5 +1,4 @@
-import type pg from 'pg';
-import { RampartError } from '../core/index.js';
+import { RampartError, loadPg } from '../core/index.js';
 import type { AppendBatch, EntryFilter, StoredCheckpoint, StoredEntry, TrailStore } from './trail-store.js';
 import { nodeKey } from './trail-store.js';
 import type { NodeId } from './tree-ranges.js';
@@ -140,21 +139,4 @@ export async function openPostgresStore(url: string, schema = 'rampart_trail'): 
       await pool.end();
     },
   };
-}
-
-/** Drops a schema (test clean-up and `trail` tooling). */
-export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
-  const client = new (await loadPg()).Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
-/** pg is loaded when a PostgreSQL store is opened, so SQLite users never pay for it. */
-async function loadPg(): Promise<typeof pg> {
-  return (await import('pg')).default;
 }

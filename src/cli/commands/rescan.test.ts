@@ -1,22 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliRunner } from '../../../test-support/cli-runner.js';
 import { describeWithTestdata } from '../../../test-support/shared-testdata.js';
-import type { CliIo } from '../io.js';
-import { main } from '../main.js';
 
-const home = mkdtempSync(path.join(os.tmpdir(), 'rampart-rescan-'));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: { RAMPART_HOME: home }, cwd: home };
-  const code = await main(argv, { io });
-  return { code, out, err };
-}
+const { home, run } = cliRunner('rescan');
 
 interface RescanJson {
   targets: {

@@ -1,22 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { cliRunner } from '../../../test-support/cli-runner.js';
 import { describeWithTestdata } from '../../../test-support/shared-testdata.js';
 import { trivyFixtureToOsv } from '../../../test-support/trivy-fixture-db.js';
-import type { CliIo } from '../io.js';
-import { main } from '../main.js';
 
-const home = mkdtempSync(path.join(os.tmpdir(), 'rampart-scan-goldens-'));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: { RAMPART_HOME: home }, cwd: home };
-  const code = await main(argv, { io });
-  return { code, out, err };
-}
+const { home, run } = cliRunner('scan-goldens');
 
 type Golden = { Results?: { Type: string; Vulnerabilities?: { PkgName: string; InstalledVersion: string; VulnerabilityID: string }[] }[] };
 type ScanDoc = { findings: { id: string; aliases: string[]; package: { name: string; version: string } }[]; unknowns: { reason: string }[]; summary: { packages: number } };
