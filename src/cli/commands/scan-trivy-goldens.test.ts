@@ -46,9 +46,8 @@ describeWithTestdata('rampart scan vs trivy integration goldens (end to end, inp
     let pass = 0;
     let explained = 0;
     let withFindings = 0;
-    // lockfile formats the catalog has no analyzer for yet (bun.lock, Pipfile.lock, poetry/uv/pylock,
-    // requirements.txt, go.mod, pom.xml, gradle/sbt lockfiles, composer.lock, packages.lock.json,
-    // Directory.Packages.props, conan, CocoaPods, SwiftPM, pubspec): the scan inventories 0 packages
+    // lockfile formats the catalog has no analyzer for yet (conan, CocoaPods, SwiftPM, pubspec): the
+    // scan inventories 0 packages
     const notInventoried: string[] = [];
     for (const c of cases) {
       const golden = JSON.parse(readFileSync(path.join(base, c.golden), 'utf8')) as Golden;
