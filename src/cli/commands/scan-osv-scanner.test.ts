@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { cliRunner } from '../../../test-support/cli-runner.js';
@@ -54,13 +54,22 @@ function targetFor(file: string, dir: string): string | undefined {
   // OS package databases go where a root filesystem has them.
   const osDatabases: Record<string, string> = { installed: 'lib/apk/db/installed', status: 'var/lib/dpkg/status' };
   // lockfiles whose own name the catalog recognises keep it
-  const ownName = /^(composer\.lock|uv\.lock|bun\.lock|Pipfile\.lock|poetry\.lock|.*requirements.*\.txt)$/.test(base) ? base : undefined;
-  const name = standard[base] ?? osDatabases[base] ?? ownName;
+  const ownName = /^(composer\.lock|uv\.lock|bun\.lock|Pipfile\.lock|poetry\.lock|.*requirements.*\.txt|Gemfile\.lock|gems\.locked|go\.mod|Cargo\.lock|pom\.xml|packages\.lock\.json|packages\.config|Directory\.Packages\.props|.*\.csproj)$/.test(base) ? base : undefined;
+  // osv-scanner read these with -L go.mod:FILE / pom.xml:FILE
+  const renamed = base.endsWith('.mod') ? 'go.mod' : /^(registry|abc|encoding)\.xml$/.test(base) ? 'pom.xml' : undefined;
+  const name = standard[base] ?? osDatabases[base] ?? ownName ?? renamed;
   if (name === undefined) return undefined;
   const copy = path.join(dir, file.replace(/[/\\]/g, '_'));
   mkdirSync(path.dirname(path.join(copy, name)), { recursive: true });
   copyFileSync(file, path.join(copy, name));
-  // a requirements file's `-r other.txt` includes come along, as they sit beside it
+  // a Maven project's other POMs (parents by relativePath) and a .NET project's central package
+  // versions come along, as they sit beside it
+  if (name === 'pom.xml' || name.endsWith('.csproj')) {
+    for (const sibling of readdirSync(path.dirname(file))) {
+      if (/\.xml$|^Directory\.Packages\.props$/.test(sibling) && sibling !== base) copyFileSync(path.join(path.dirname(file), sibling), path.join(copy, sibling));
+    }
+  }
+    // a requirements file's `-r other.txt` includes come along, as they sit beside it
   if (/requirements.*\.txt$/.test(base)) {
     for (const m of readFileSync(file, 'utf8').matchAll(/^\s*(?:-r|--requirement)[=\s]+(\S+)/gm)) {
       const included = path.join(path.dirname(file), m[1]!);
@@ -70,13 +79,9 @@ function targetFor(file: string, dir: string): string | undefined {
   return `dir:${copy}`;
 }
 
-/** Formats other branches are adding analyzers for; the lead flips these after merging. */
+/** Inputs in a format Rampart reads, but not from a bare file osv-scanner was pointed at. */
 const NEEDS_ANALYZER: [RegExp, string][] = [
-  [/Gemfile\.lock$|gems\.locked$/, 'needs analyzer Ruby Gemfile.lock (other branch)'],
-  [/go\.mod$|\.mod$/, 'needs analyzer Go go.mod (other branch)'],
-  [/pom\.xml$|registry\.xml$|abc\.xml$|encoding\.xml$|\.jar$/, 'needs analyzer Java Maven pom.xml / jar (other branch)'],
-  [/packages\.lock\.json$|packages\.config$|\.csproj$|Directory\.Packages\.props$|depsjson$/, 'needs analyzer .NET (other branch)'],
-  [/Cargo\.lock$/, 'needs analyzer Rust Cargo.lock (other branch)'],
+  [/\.jar$|depsjson$/, 'osv-scanner read this file by an explicit -L format; Rampart finds JARs and *.deps.json inside images and folders by their place, not as a lone renamed file'],
 ];
 
 /** Inputs that are not lockfiles in a format Rampart would read at all, with the reason. */
@@ -94,6 +99,12 @@ const DOCUMENTED: Record<string, string> = {
   'testdata/locks-test-ignore/package-lock.json GHSA-whgm-jr23-g3j9':
     'osv-scanner ran this case with the osv-scanner.toml files beside the lockfile, which ignore CVE-2021-23424 (this GHSA’s alias) and every package; ' +
     'Rampart reads no osv-scanner.toml — the same suppression is a .rampartignore.yaml entry',
+  'testdata/call-analysis-go-project/go.mod':
+    'osv-scanner ran call analysis (govulncheck) on this project and moved advisories whose vulnerable symbols the code never calls out of ' +
+    'its table; Rampart has no call-graph analysis, so it reports every advisory affecting the required module versions (the extra rows)',
+  'testdata/locks-dotnet/test.csproj GHSA-cmhx-cq75-c4mj':
+    'the scanned copy holds the Directory.Packages.props beside the csproj (central package versions); osv-scanner lists this advisory under ' +
+    'that file (its own row for Directory.Packages.props), Rampart reports it once for the folder',
   'testdata/sbom-insecure/postgres-stretch.cdx.xml DLA-3008-1':
     'osv-scanner prints one row per source package (openssl); Rampart reports every installed binary package built from it: openssl and libssl1.1 ' +
     '(the extra pair is libssl1.1 1.1.0l-1~deb9u5, source openssl, the same advisory)',
