@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { LayerCache, OpenImageOptions } from '../image/index.js';
 import { openLayerCache } from '../image/index.js';
 
@@ -10,6 +11,16 @@ export interface ImageAccessFlags {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** Declares the image-access flags (and `--no-cache` where the command uses the layer cache). */
+export function addImageAccessOptions(command: Command, options: { readonly layerCache: boolean }): Command {
+  command
+    .option('--platform <os/arch[/variant]>', "platform to pick from a multi-platform image (default: the host's)")
+    .option('--insecure', 'talk plain HTTP to the registry named in the target')
+    .option('--username <user>', 'registry user (password from RAMPART_REGISTRY_PASSWORD); default: ~/.docker/config.json');
+  if (options.layerCache) command.option('--no-cache', 'do not read or write the per-layer cache under $RAMPART_HOME');
+  return command;
+}
 
 /** Image options from the flags and the environment (registry credentials, DOCKER_HOST). */
 export function imageOptionsFrom(flags: ImageAccessFlags, env: Env): OpenImageOptions {

@@ -3,7 +3,7 @@ import type { LayerEntry, LayerInfo, OpenedImage, SquashedFile } from '../../ima
 import { formatMode, formatPlatform, openImage, squashFilesystem } from '../../image/index.js';
 import type { CliCommand } from '../cli-command.js';
 import { chooseFormat } from '../global-options.js';
-import { imageOptionsFrom } from '../image-access-options.js';
+import { addImageAccessOptions, imageOptionsFrom } from '../image-access-options.js';
 
 interface InspectOptions {
   files?: boolean;
@@ -95,14 +95,12 @@ export const imageInspectCommand: CliCommand = {
   name: 'image',
   register(program, wrap) {
     const image = program.command('image').description('read container images (archives, layouts, registries, the Docker daemon, root filesystems)');
-    image
+    const inspect = image
       .command('inspect')
       .description('show an image\'s reference, digest, platform, config, history and layers (--files: every file of the squashed filesystem)')
       .argument('<target>', 'docker-archive:FILE, oci-archive:FILE, oci-dir:DIR, registry:REF, docker:NAME, dir:PATH (scheme optional)')
-      .option('--files', 'list every file of the squashed filesystem with its layer, mode, size and link target')
-      .option('--platform <os/arch[/variant]>', 'platform to pick from a multi-platform image (default: the host\'s)')
-      .option('--insecure', 'talk plain HTTP to the registry named in the target')
-      .option('--username <user>', 'registry user (password from RAMPART_REGISTRY_PASSWORD); default: ~/.docker/config.json')
+      .option('--files', 'list every file of the squashed filesystem with its layer, mode, size and link target');
+    addImageAccessOptions(inspect, { layerCache: false })
       .action(
         wrap(async (context, command) => {
           const format = chooseFormat(context.globals, ['table', 'json'] as const, 'table');

@@ -5,7 +5,7 @@ import { encodeCycloneDx, encodeNativeJson, encodeSpdx } from '../../sbom/index.
 import type { CliCommand } from '../cli-command.js';
 import { chooseFormat } from '../global-options.js';
 import { packageVersion } from '../version.js';
-import { imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
+import { addImageAccessOptions, imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
 import type { StoreFlags } from '../sbom-store-options.js';
 import { addStoreOptions, storeIfAsked } from '../sbom-store-options.js';
 
@@ -30,12 +30,8 @@ export const sbomCommand: CliCommand = {
     const sbom = program
       .command('sbom')
       .description('list every OS and language package inside an image, root filesystem, project folder or SBOM (CycloneDX 1.6, SPDX 2.3 or native JSON)')
-      .argument('<target>', 'docker-archive:FILE, oci-archive:FILE, oci-dir:DIR, registry:REF, docker:NAME, dir:PATH, sbom:FILE')
-      .option('--platform <os/arch[/variant]>', "platform to pick from a multi-platform image (default: the host's)")
-      .option('--insecure', 'talk plain HTTP to the registry named in the target')
-      .option('--username <user>', 'registry user (password from RAMPART_REGISTRY_PASSWORD)')
-      .option('--no-cache', 'do not read or write the per-layer cache under $RAMPART_HOME');
-    addStoreOptions(sbom)
+      .argument('<target>', 'docker-archive:FILE, oci-archive:FILE, oci-dir:DIR, registry:REF, docker:NAME, dir:PATH, sbom:FILE');
+    addStoreOptions(addImageAccessOptions(sbom, { layerCache: true }))
       .addHelpText('after', '\nFormats (--format): cyclonedx (default, CycloneDX 1.6 JSON), spdx (SPDX 2.3 JSON), json (Rampart inventory, schemaVersion 1).')
       .action(
         wrap(async (context, command) => {

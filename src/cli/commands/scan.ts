@@ -14,7 +14,7 @@ import type { CliCommand } from '../cli-command.js';
 import type { CommandContext } from '../context.js';
 import { chooseFormat } from '../global-options.js';
 import { packageVersion } from '../version.js';
-import { imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
+import { addImageAccessOptions, imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
 import type { StoreFlags } from '../sbom-store-options.js';
 import { addStoreOptions, storeIfAsked } from '../sbom-store-options.js';
 import { databaseMarker } from '../../inventory/index.js';
@@ -86,12 +86,8 @@ export const scanCommand: CliCommand = {
       .option('--ignore-file <file>', `ignore file (default: ${IGNORE_FILE} in the working directory, when present)`)
       .option('--vex <file>', 'an OpenVEX or CycloneDX VEX document (repeatable): not_affected (and fixed) statements suppress findings', (value: string, previous: string[] = []) => [...previous, value])
       .addOption(new Option('--scanners <list>', 'what to look for: vuln, secret (comma-separated)').default('vuln'))
-      .option('--secret-config <file>', 'Trivy-compatible secret rules file (trivy-secret.yaml: rules, enable-builtin-rules, disable-rules, allow-rules, exclude-block); its patterns run on RE2')
-      .option('--platform <os/arch[/variant]>', "platform to pick from a multi-platform image (default: the host's)")
-      .option('--insecure', 'talk plain HTTP to the registry named in the target')
-      .option('--username <user>', 'registry user (password from RAMPART_REGISTRY_PASSWORD)')
-      .option('--no-cache', 'do not read or write the per-layer cache under $RAMPART_HOME');
-    addStoreOptions(scan)
+      .option('--secret-config <file>', 'Trivy-compatible secret rules file (trivy-secret.yaml: rules, enable-builtin-rules, disable-rules, allow-rules, exclude-block); its patterns run on RE2');
+    addStoreOptions(addImageAccessOptions(scan, { layerCache: true }))
       .addHelpText(
         'after',
         '\nFormats (--format): table (default), json (docs/scan-json.md), sarif, cyclonedx (SBOM with vulnerabilities), markdown, junit.' +
