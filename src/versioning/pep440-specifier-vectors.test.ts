@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithTestdata } from '../../test-support/shared-testdata.js';
+import { vectorTally } from '../../test-support/vector-tally.js';
 import { parsePep440Parts } from './pep440-parts.js';
 import type { PrereleasePolicy } from './pep440-prerelease-filter.js';
 import {
@@ -246,10 +247,9 @@ describeWithTestdata('PEP 440 specifier vectors (pypa/packaging test_specifiers)
     const file = JSON.parse(readFileSync(path.join(dir, 'test_specifiers.vectors.json'), 'utf8')) as { parametrize: Table[] };
     const versions = (JSON.parse(readFileSync(path.join(dir, 'test_version.vectors.json'), 'utf8')) as { module_constants: { VERSIONS: string[] } })
       .module_constants.VERSIONS;
-    let pass = 0;
+    const tally = vectorTally();
     let excluded = 0;
     const truncated: string[] = [];
-    const failures: string[] = [];
     for (const table of file.parametrize) {
       if (EXCLUDED[table.test] !== undefined) {
         excluded += table.cases?.length ?? 0;
@@ -264,16 +264,11 @@ describeWithTestdata('PEP 440 specifier vectors (pypa/packaging test_specifiers)
       }
       for (const c of cases) {
         const label = `${table.test} ${JSON.stringify(c)}`.slice(0, 300);
-        try {
-          if (runCase(table.test, c as Row, versions)) pass++;
-          else failures.push(label);
-        } catch (error) {
-          failures.push(`${label}: threw ${String(error)}`);
-        }
+        tally.check(label, () => runCase(table.test, c as Row, versions));
       }
     }
-    console.log(`pep440 specifier vectors: ${pass}/${pass + failures.length} pass (${excluded} cases in excluded tables, reasons in EXCLUDED)`);
+    console.log(`pep440 specifier vectors: ${tally.ratio()} (${excluded} cases in excluded tables, reasons in EXCLUDED)`);
     for (const note of truncated) console.log(`  ${note}`);
-    expect(failures).toEqual([]);
+    expect(tally.failures).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithTestdata } from '../../test-support/shared-testdata.js';
+import { vectorTally } from '../../test-support/vector-tally.js';
 import { compareVersions } from './compare-versions.js';
 import { pep440 } from './pep440.js';
 
@@ -25,19 +26,8 @@ describeWithTestdata('PEP 440 vectors (pypa/packaging)', (root) => {
       module_constants: { VERSIONS: string[] };
       parametrize: Table[];
     };
-        let pass = 0;
-    const failures: string[] = [];
-    const check = (label: string, fn: () => boolean): void => {
-      let ok = false;
-      try {
-        ok = fn();
-      } catch (error) {
-        failures.push(`${label}: threw ${String(error)}`);
-        return;
-      }
-      if (ok) pass++;
-      else failures.push(label);
-    };
+    const tally = vectorTally();
+    const check = tally.check;
     const ordered = version.module_constants.VERSIONS;
     for (let i = 0; i < ordered.length; i++) {
       for (let j = i; j < ordered.length; j++) {
@@ -65,7 +55,7 @@ describeWithTestdata('PEP 440 vectors (pypa/packaging)', (root) => {
         }
       }
     }
-    console.log(`version vectors pep440: ${pass}/${pass + failures.length} pass`);
-    expect(failures).toEqual([]);
+    console.log(`version vectors pep440: ${tally.ratio()}`);
+    expect(tally.failures).toEqual([]);
   });
 });

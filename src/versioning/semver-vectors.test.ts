@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithTestdata } from '../../test-support/shared-testdata.js';
+import { vectorTally } from '../../test-support/vector-tally.js';
 import { compareVersions } from './compare-versions.js';
 import { parseSemver, satisfiesSemverRange, semver } from './semver.js';
 
@@ -17,19 +18,8 @@ describeWithTestdata('npm semver vectors (node-semver fixtures)', (root) => {
   it('meets every used fixture', () => {
     const load = (name: string): Row[] =>
       (JSON.parse(readFileSync(path.join(root, 'version-vectors', 'semver', `${name}.json`), 'utf8')) as { cases: Row[] }).cases;
-    let pass = 0;
-    const failures: string[] = [];
-    const check = (label: string, fn: () => boolean): void => {
-      let ok = false;
-      try {
-        ok = fn();
-      } catch (error) {
-        failures.push(`${label}: threw ${String(error)}`);
-        return;
-      }
-      if (ok) pass++;
-      else failures.push(label);
-    };
+    const tally = vectorTally();
+    const check = tally.check;
     for (const [a, b] of load('comparisons') as [string, string][]) {
       check(`${a} > ${b}`, () => compareVersions('semver', a, b) === 1 && compareVersions('semver', b, a) === -1);
     }
@@ -53,7 +43,7 @@ describeWithTestdata('npm semver vectors (node-semver fixtures)', (root) => {
     for (const [range, version, o] of load('range-exclude') as [string, string, unknown][]) {
       check(`${version} not in ${range}`, () => !satisfiesSemverRange(version, range, options(o)));
     }
-    console.log(`version vectors semver: ${pass}/${pass + failures.length} pass`);
-    expect(failures).toEqual([]);
+    console.log(`version vectors semver: ${tally.ratio()}`);
+    expect(tally.failures).toEqual([]);
   });
 });
