@@ -1,9 +1,8 @@
 import type { Document, YAMLMap } from 'yaml';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { RampartError } from '../core/index.js';
 import { isRootUser, normaliseCapability } from '../lint/index.js';
 import { KEPT_CAPABILITIES, hardeningDefaults, isRuntimeSocket } from './hardening-defaults.js';
-import { detectYamlStyle, getMap, getSeq, keepOriginalFormatting, scalarText, setScalar } from './yaml-style.js';
+import { assertParsed, detectYamlStyle, getMap, getSeq, keepOriginalFormatting, scalarText, setScalar } from './yaml-style.js';
 
 const HOST_KEYS = ['network_mode', 'pid', 'ipc', 'uts', 'userns_mode'];
 const INSECURE_SECURITY_OPT = /^(seccomp[=:]unconfined|apparmor[=:]unconfined|label[=:]disable|no-new-privileges[=:]false)$/;
@@ -11,7 +10,7 @@ const INSECURE_SECURITY_OPT = /^(seccomp[=:]unconfined|apparmor[=:]unconfined|la
 /** Hardens every service of a compose file in place in the YAML document; comments and order are kept. */
 export function fixComposeText(text: string, file: string): { text: string; notes: string[] } {
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new RampartError('PARSE_ERROR', `${file}: invalid YAML: ${doc.errors[0]?.message.split('\n')[0] ?? ''}`, { location: { file } });
+  assertParsed(doc, file);
   const notes: string[] = [];
   const services = getMap(doc.contents, 'services');
   for (const pair of services?.items ?? []) {

@@ -97,6 +97,10 @@ describe('rampart fix, then lint', () => {
     expect(diff).toContain('+    mode: STRICT');
   });
 
+  it.each(['kubernetes', 'compose'] as const)('refuses invalid %s YAML with a PARSE_ERROR naming the file', (kind) => {
+    expect(() => fixText(kind, 'services: [\n', 'broken.yaml')).toThrow(expect.objectContaining({ code: 'PARSE_ERROR', message: expect.stringMatching(/^broken\.yaml: invalid YAML: /) }));
+  });
+
   it('hardens a docker run argv so lint finds nothing fixable', () => {
     const argv = ['docker', 'run', '-it', '--privileged', '--net=host', '-v', '/var/run/docker.sock:/var/run/docker.sock', '--cap-add', 'SYS_ADMIN', '-u', 'root', 'alpine:3', 'sh', '-c', 'echo hi'];
     const fixed = hardenDockerRunArgv(argv);

@@ -1,9 +1,8 @@
 import type { Document, YAMLMap } from 'yaml';
 import { isMap, isSeq, parseAllDocuments } from 'yaml';
-import { RampartError } from '../core/index.js';
 import { TEMPLATE_PATHS } from '../lint/index.js';
 import { KEPT_CAPABILITIES, hardeningDefaults, isRuntimeSocket } from './hardening-defaults.js';
-import { detectYamlStyle, ensureMap, getMap, getSeq, keepOriginalFormatting, scalarText, setScalar } from './yaml-style.js';
+import { assertParsed, detectYamlStyle, ensureMap, getMap, getSeq, keepOriginalFormatting, scalarText, setScalar } from './yaml-style.js';
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 const PROFILE_OK = new Set(['RuntimeDefault', 'Localhost']);
@@ -14,7 +13,7 @@ export function fixKubernetesText(text: string, file: string): { text: string; n
   const list = Array.isArray(docs) ? docs : [docs];
   const notes: string[] = [];
   for (const doc of list) {
-    if (doc.errors.length > 0) throw new RampartError('PARSE_ERROR', `${file}: invalid YAML: ${doc.errors[0]?.message.split('\n')[0] ?? ''}`, { location: { file } });
+    assertParsed(doc, file);
     fixObject(doc, doc.contents, notes, 0);
   }
   const style = detectYamlStyle(text);

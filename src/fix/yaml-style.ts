@@ -2,6 +2,13 @@ import type { Document, ToStringOptions } from 'yaml';
 import type { YAMLSeq } from 'yaml';
 import { applyPatch, structuredPatch } from 'diff';
 import { isMap, isScalar, isSeq, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
+import { RampartError } from '../core/index.js';
+
+/** Throws a PARSE_ERROR naming the file when the parsed document has a syntax error. */
+export function assertParsed(doc: Document, file: string): void {
+  const error = doc.errors[0];
+  if (error !== undefined) throw new RampartError('PARSE_ERROR', `${file}: invalid YAML: ${error.message.split('\n')[0] ?? ''}`, { location: { file } });
+}
 
 /** Indentation style of the source, so a patched document is written back the way it was written. */
 export function detectYamlStyle(text: string): ToStringOptions {

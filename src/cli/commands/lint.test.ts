@@ -11,9 +11,11 @@ function captureIo(cwd: string): CliIo & { out: () => string; err: () => string 
   return { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {}, cwd, out: () => out, err: () => err };
 }
 
-const HARDENED_POD = `apiVersion: v1
+/** A pod passing every default check; `ports` (YAML lines) go into its one container. */
+function hardenedPod(name: string, ports = ''): string {
+  return `apiVersion: v1
 kind: Pod
-metadata: {name: ok}
+metadata: {name: ${name}}
 spec:
   automountServiceAccountToken: false
   securityContext:
@@ -24,32 +26,18 @@ spec:
     image: registry.example/app@sha256:${'a'.repeat(64)}
     livenessProbe: {httpGet: {port: 8080}}
     resources: {limits: {memory: 256Mi, cpu: 500m}}
-    securityContext:
+${ports}    securityContext:
       allowPrivilegeEscalation: false
       readOnlyRootFilesystem: true
       capabilities: {drop: [ALL]}
 `;
-const HOST_PORT_POD = `apiVersion: v1
-kind: Pod
-metadata: {name: hp}
-spec:
-  automountServiceAccountToken: false
-  securityContext:
-    runAsNonRoot: true
-    seccompProfile: {type: RuntimeDefault}
-  containers:
-  - name: app
-    image: registry.example/app@sha256:${'a'.repeat(64)}
-    livenessProbe: {httpGet: {port: 8080}}
-    resources: {limits: {memory: 256Mi, cpu: 500m}}
-    ports:
+}
+
+const HARDENED_POD = hardenedPod('ok');
+const HOST_PORT_POD = hardenedPod('hp', `    ports:
     # rampart:ignore pss/host-ports reason="node-local agent" expires=2099-01-01
     - {containerPort: 80, hostPort: 80}
-    securityContext:
-      allowPrivilegeEscalation: false
-      readOnlyRootFilesystem: true
-      capabilities: {drop: [ALL]}
-`;
+`);
 
 describe('rampart lint', () => {
   let dir = '';

@@ -81,14 +81,7 @@ function matchClass(pattern: string, start: number, ch: string): { matched: bool
 
 /** `pmatch`: does `path` sit at or below `prefix`, comparing whole components, each prefix component a glob? */
 export function pathPrefixMatch(prefix: readonly string[], path: string): boolean {
-  const parts = path.split('/');
-  if (parts.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) {
-    const want = prefix[i] as string;
-    const got = parts[i] as string;
-    if (want !== got && !globMatch(want, got)) return false;
-  }
-  return true;
+  return prefixParts(prefix, path.split('/'));
 }
 
 /** Splits a pmatch entry into components, ignoring a trailing slash. */
