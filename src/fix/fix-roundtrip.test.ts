@@ -97,8 +97,9 @@ describe('rampart fix, then lint', () => {
     expect(diff).toContain('+    mode: STRICT');
   });
 
-  it.each(['kubernetes', 'compose'] as const)('refuses invalid %s YAML with a PARSE_ERROR naming the file', (kind) => {
+  it.each(['kubernetes', 'compose'] as const)('refuses invalid %s YAML with a PARSE_ERROR naming the file, line and column', (kind) => {
     expect(() => fixText(kind, 'services: [\n', 'broken.yaml')).toThrow(expect.objectContaining({ code: 'PARSE_ERROR', message: expect.stringMatching(/^broken\.yaml: invalid YAML: /) }));
+    expect(() => fixText(kind, 'services: [\n', 'broken.yaml')).toThrow(expect.objectContaining({ location: expect.objectContaining({ file: 'broken.yaml', line: expect.any(Number), column: expect.any(Number) }) }));
   });
 
   it('hardens a docker run argv so lint finds nothing fixable', () => {

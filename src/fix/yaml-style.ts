@@ -7,7 +7,11 @@ import { RampartError } from '../core/index.js';
 /** Throws a PARSE_ERROR naming the file when the parsed document has a syntax error. */
 export function assertParsed(doc: Document, file: string): void {
   const error = doc.errors[0];
-  if (error !== undefined) throw new RampartError('PARSE_ERROR', `${file}: invalid YAML: ${error.message.split('\n')[0] ?? ''}`, { location: { file } });
+  if (error === undefined) return;
+  // the yaml library fills linePos (1-based) when it parses with prettyErrors, its default
+  const at = error.linePos?.[0];
+  const location = at === undefined ? { file } : { file, line: at.line, column: at.col };
+  throw new RampartError('PARSE_ERROR', `${file}: invalid YAML: ${error.message.split('\n')[0] ?? ''}`, { location });
 }
 
 /** Indentation style of the source, so a patched document is written back the way it was written. */
