@@ -1,28 +1,13 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsYaml from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliRunner } from '../../../test-support/cli-runner.js';
 import { describeWithTestdata } from '../../../test-support/shared-testdata.js';
 import { buildIndex } from '../../vulndb/index.js';
-import type { CliIo } from '../io.js';
-import { main } from '../main.js';
 
-const home = mkdtempSync(path.join(os.tmpdir(), 'rampart-scan-'));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
-
-function captureIo(cwd = home): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: { RAMPART_HOME: home }, cwd, out: () => out, err: () => err };
-}
-
-async function run(argv: string[], cwd = home): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(cwd);
-  const code = await main(argv, { io });
-  return { code, out: io.out(), err: io.err() };
-}
+const { home, run } = cliRunner('scan');
 
 interface ScanJson {
   findings: { id: string; aliases: string[]; severity: string; package: { name: string; version: string; purl: string | null }; fixedVersion: string | null; status: string; explanation: { advisories: unknown[] } }[];
