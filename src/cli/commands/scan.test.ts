@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import jsYaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliRunner } from '../../../test-support/cli-runner.js';
 import { describeWithTestdata } from '../../../test-support/shared-testdata.js';
+import { writeHappyAsOsv } from '../../../test-support/trivy-happy-osv.js';
 import { buildIndex } from '../../vulndb/index.js';
 
 const { home, run } = cliRunner('scan');
@@ -16,28 +16,6 @@ interface ScanJson {
   expiredIgnores: { id: string }[];
   unknowns: { reason: string }[];
   summary: { packages: number };
-}
-
-/** trivy's happy.yaml fixture DB ("alpine 3.11" bucket + severities) as OSV records, in test code. */
-function writeHappyAsOsv(happyFile: string, dir: string): void {
-  const happy = jsYaml.load(readFileSync(happyFile, 'utf8')) as {
-    bucket: string;
-    pairs: { bucket?: string; key?: string; pairs?: { key: string; value: { FixedVersion?: string } }[]; value?: { Severity?: string } }[];
-  }[];
-  const severity = new Map(happy.find((b) => b.bucket === 'vulnerability')!.pairs.map((p) => [p.key!, p.value?.Severity]));
-  for (const pkg of happy.find((b) => b.bucket === 'alpine 3.11')!.pairs) {
-    for (const adv of pkg.pairs ?? []) {
-      writeFileSync(
-        path.join(dir, `${adv.key}.json`),
-        JSON.stringify({
-          id: adv.key,
-          modified: '2020-01-01T00:00:00Z',
-          affected: [{ package: { ecosystem: 'Alpine:v3.11', name: pkg.bucket }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: adv.value.FixedVersion }] }] }],
-          database_specific: { severity: severity.get(adv.key) },
-        }),
-      );
-    }
-  }
 }
 
 describe('rampart scan without a usable database', () => {
