@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliRunner } from '../../../test-support/cli-runner.js';
+import { npmGhsaExpectations, writeVulnListGhsaAsOsv } from '../../../test-support/npm-ghsa-truth.js';
 import { describeWithTestdata } from '../../../test-support/shared-testdata.js';
 import { writeHappyAsOsv } from '../../../test-support/trivy-happy-osv.js';
 import { buildIndex } from '../../vulndb/index.js';
@@ -141,34 +142,7 @@ describeWithTestdata('rampart scan dir:app1 (npm GHSA truth set)', (root) => {
     const base = path.join(root, 'vulndb', 'npm-ghsa');
     // the 5 vuln-list-format advisories, converted to OSV in test code
     const converted = mkdtempSync(path.join(home, 'ghsa-'));
-    for (const f of readdirSync(path.join(base, 'ghsa-fallback-vuln-list'))) {
-      const d = JSON.parse(readFileSync(path.join(base, 'ghsa-fallback-vuln-list', f), 'utf8')) as {
-        Package: { Name: string };
-        Advisory: { GhsaId: string; UpdatedAt: string; WithdrawnAt: string; Severity: string; Identifiers: { Type: string; Value: string }[] };
-        Versions: { VulnerableVersionRange: string }[];
-      };
-      const ranges = d.Versions.map((v) => {
-        const parts = v.VulnerableVersionRange.split(',').map((p) => p.trim());
-        const exact = parts.find((p) => p.startsWith('= '));
-        if (exact !== undefined) return { type: 'SEMVER', events: [{ introduced: exact.slice(2).trim() }, { last_affected: exact.slice(2).trim() }] };
-        const lower = parts.find((p) => p.startsWith('>='));
-        const events: Record<string, string>[] = [{ introduced: lower === undefined ? '0' : lower.slice(2).trim() }];
-        for (const p of parts) {
-          if (p.startsWith('<=')) events.push({ last_affected: p.slice(2).trim() });
-          else if (p.startsWith('<')) events.push({ fixed: p.slice(1).trim() });
-        }
-        return { type: 'SEMVER', events };
-      });
-      const record = {
-        id: d.Advisory.GhsaId,
-        modified: d.Advisory.UpdatedAt,
-        ...(d.Advisory.WithdrawnAt === '' ? {} : { withdrawn: d.Advisory.WithdrawnAt }),
-        aliases: d.Advisory.Identifiers.filter((i) => i.Type !== 'GHSA').map((i) => i.Value),
-        affected: [{ package: { ecosystem: 'npm', name: d.Package.Name }, ranges }],
-        database_specific: { severity: d.Advisory.Severity },
-      };
-      writeFileSync(path.join(converted, `${d.Advisory.GhsaId}.json`), JSON.stringify(record));
-    }
+    writeVulnListGhsaAsOsv(base, converted);
     const db = path.join(home, 'ghsa.sqlite');
     expect((await run(['db', 'build', '--db', db, '--from', path.join(base, 'ghsa'), converted])).code).toBe(0);
     const r = await run(['scan', 'dir:app1', '--db', db, '--format', 'json'], base);
@@ -179,22 +153,7 @@ describeWithTestdata('rampart scan dir:app1 (npm GHSA truth set)', (root) => {
       for (const id of [f.id, ...f.aliases]) if (id.startsWith('GHSA-')) found.add(`${f.package.name}@${f.package.version} ${id}`);
       expect(f.explanation.advisories.length).toBeGreaterThan(0);
     }
-    const expected = readFileSync(path.join(base, 'app1', 'expected-affected.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => l.startsWith('app1 '))
-      .map((l) => l.slice('app1 '.length).trim());
-    const nonMatches = [
-      ...new Set(
-        readFileSync(path.join(base, 'app1', 'expected-non-matches.tsv'), 'utf8')
-          .split('\n')
-          .slice(1)
-          .filter((l) => l.trim() !== '')
-          .map((l) => {
-            const [, pkg, version, , ghsa] = l.split('\t');
-            return `${pkg}@${version} ${ghsa}`;
-          }),
-      ),
-    ];
+    const { expected, nonMatches } = npmGhsaExpectations(base);
     const missing = expected.filter((e) => !found.has(e));
     const wrongly = nonMatches.filter((n) => found.has(n));
     const extra = [...found].filter((f) => !expected.includes(f));
