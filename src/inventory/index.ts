@@ -1,7 +1,8 @@
 // Public entry of the inventory domain: the SBOM store (inventories of scanned targets and the
 // findings of their last match) and re-matching stored SBOMs against a newer advisory database.
 export type { FindingKey, MatchBaseline, SbomPut, SbomStore, StoredSbom } from './sbom-store.js';
-export { openSqliteSbomStore, SBOM_STORE_SCHEMA_VERSION } from './sqlite-sbom-store.js';
+export { openSqliteSbomStore } from './sqlite-sbom-store.js';
+export { SBOM_STORE_SCHEMA_VERSION } from './stored-sbom-row.js';
 export { defaultStorePath, openSbomStore } from './store-location.js';
 export { dropPostgresSbomStore, openPostgresSbomStore } from './postgres-sbom-store.js';
 export { compareFindings, findingKey } from './finding-changes.js';

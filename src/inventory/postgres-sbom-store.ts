@@ -1,22 +1,7 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { RampartError, dropPostgresSchema, loadPg } from '../core/index.js';
-import type { MatchBaseline, SbomStore, StoredSbom } from './sbom-store.js';
-import { SBOM_STORE_SCHEMA_VERSION } from './sqlite-sbom-store.js';
-import { parseStoredFindings, parseStoredInventory } from './stored-sbom-schema.js';
-
-const STORE_KIND = 'rampart-sbom-store';
-
-interface Row {
-  target: string;
-  image_id: string | null;
-  cataloged_at: string;
-  inventory: Buffer;
-  matched_at: string | null;
-  db_marker: string | null;
-  findings: string | null;
-}
-
-const COLUMNS = 'target, image_id, cataloged_at, inventory, matched_at, db_marker, findings';
+import type { MatchBaseline, SbomStore } from './sbom-store.js';
+import type { SbomRow } from './stored-sbom-row.js';
+import { SBOM_ROW_COLUMNS, SBOM_STORE_KIND, SBOM_STORE_SCHEMA_VERSION, sbomRowValues, storedSbomOf } from './stored-sbom-row.js';
 
 function schemaSql(s: string): string {
   return `
@@ -25,7 +10,7 @@ CREATE TABLE IF NOT EXISTS ${s}.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)
 CREATE TABLE IF NOT EXISTS ${s}.sboms (
   target TEXT COLLATE "C" PRIMARY KEY, image_id TEXT, cataloged_at TEXT NOT NULL, packages INTEGER NOT NULL,
   inventory BYTEA NOT NULL, matched_at TEXT, db_marker TEXT, findings TEXT);
-INSERT INTO ${s}.meta (key, value) VALUES ('kind', '${STORE_KIND}'), ('schema_version', '${SBOM_STORE_SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING;`;
+INSERT INTO ${s}.meta (key, value) VALUES ('kind', '${SBOM_STORE_KIND}'), ('schema_version', '${SBOM_STORE_SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING;`;
 }
 
 /**
@@ -41,7 +26,7 @@ export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms
   try {
     await pool.query(schemaSql(s));
     const meta = new Map((await pool.query<{ key: string; value: string }>(`SELECT key, value FROM ${s}.meta`)).rows.map((r) => [r.key, r.value]));
-    if (meta.get('kind') !== STORE_KIND || meta.get('schema_version') !== SBOM_STORE_SCHEMA_VERSION) {
+    if (meta.get('kind') !== SBOM_STORE_KIND || meta.get('schema_version') !== SBOM_STORE_SCHEMA_VERSION) {
       throw new RampartError('BAD_STORE', `${location} is not a Rampart SBOM store (kind ${meta.get('kind') ?? '?'}, schema ${meta.get('schema_version') ?? '?'})`);
     }
   } catch (error) {
@@ -49,23 +34,7 @@ export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms
     if (error instanceof RampartError) throw error;
     throw new RampartError('STORE_ERROR', `cannot prepare the PostgreSQL SBOM store ${location}`, { cause: error });
   }
-  const toStored = (row: Row): StoredSbom => {
-    let text: string;
-    try {
-      text = inflateRawSync(row.inventory).toString('utf8');
-    } catch (error) {
-      throw new RampartError('BAD_STORE', `${location}: the stored inventory of ${row.target} is not deflate data`, { cause: error, location: { file: location, path: row.target } });
-    }
-    return {
-      target: row.target,
-      ...(row.image_id === null ? {} : { imageId: row.image_id }),
-      catalogedAt: row.cataloged_at,
-      inventory: parseStoredInventory(text, location, row.target),
-      ...(row.matched_at === null || row.db_marker === null || row.findings === null
-        ? {}
-        : { baseline: { matchedAt: row.matched_at, database: row.db_marker, findings: parseStoredFindings(row.findings, location, row.target) } }),
-    };
-  };
+  const toStored = (row: SbomRow) => storedSbomOf(row, location);
   const guard = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
@@ -77,35 +46,26 @@ export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms
   return {
     kind: 'postgres',
     location,
-    async put({ inventory, catalogedAt, baseline }) {
+    async put(sbom) {
       await guard('write', () =>
         pool.query(
           `INSERT INTO ${s}.sboms (target, image_id, cataloged_at, packages, inventory, matched_at, db_marker, findings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ` +
             'ON CONFLICT (target) DO UPDATE SET image_id = excluded.image_id, cataloged_at = excluded.cataloged_at, packages = excluded.packages, inventory = excluded.inventory, ' +
             `matched_at = coalesce(excluded.matched_at, ${s}.sboms.matched_at), db_marker = coalesce(excluded.db_marker, ${s}.sboms.db_marker), findings = coalesce(excluded.findings, ${s}.sboms.findings)`,
-          [
-            inventory.target,
-            inventory.imageId ?? null,
-            catalogedAt,
-            inventory.packages.length,
-            deflateRawSync(JSON.stringify(inventory)),
-            baseline?.matchedAt ?? null,
-            baseline?.database ?? null,
-            baseline === undefined ? null : JSON.stringify(baseline.findings),
-          ],
+          sbomRowValues(sbom),
         ),
       );
     },
     async get(target) {
-      const r = await guard('read', () => pool.query<Row>(`SELECT ${COLUMNS} FROM ${s}.sboms WHERE target = $1`, [target]));
+      const r = await guard('read', () => pool.query<SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM ${s}.sboms WHERE target = $1`, [target]));
       return r.rows[0] === undefined ? undefined : toStored(r.rows[0]);
     },
     count: async () => Number((await guard('read', () => pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${s}.sboms`))).rows[0]?.n ?? 0),
     async list({ after, limit }) {
       const r = await guard('read', () =>
         after === undefined
-          ? pool.query<Row>(`SELECT ${COLUMNS} FROM ${s}.sboms ORDER BY target LIMIT $1`, [limit])
-          : pool.query<Row>(`SELECT ${COLUMNS} FROM ${s}.sboms WHERE target > $1 ORDER BY target LIMIT $2`, [after, limit]),
+          ? pool.query<SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM ${s}.sboms ORDER BY target LIMIT $1`, [limit])
+          : pool.query<SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM ${s}.sboms WHERE target > $1 ORDER BY target LIMIT $2`, [after, limit]),
       );
       return r.rows.map(toStored);
     },

@@ -1,7 +1,7 @@
 import type { Unknown } from '../core/index.js';
-import type { MatchUnknown, VulnMatch } from '../match/index.js';
+import type { VulnMatch } from '../match/index.js';
 import { createVulnMatcher } from '../match/index.js';
-import { packageInputs } from '../scan/index.js';
+import { matchInventory } from '../scan/index.js';
 import type { VulnIndex } from '../vulndb/index.js';
 import { cachedIndex } from './cached-index.js';
 import { databaseMarker } from './database-marker.js';
@@ -55,15 +55,10 @@ export interface RematchReport {
   };
 }
 
-const matchUnknown = (u: MatchUnknown): Unknown => ({
-  reason: `${u.package.name} ${u.package.version}${u.advisoryIds.length > 0 ? ` (${u.advisoryIds.join(', ')})` : ''}: ${u.reason}`,
-  location: u.location,
-});
-
 /**
  * Re-matches every stored SBOM against the current advisory index, without opening any image: the
- * stored inventory goes through the same package adapter (`packageInputs`) and matchers as
- * `rampart scan`. Reports per target what is new since its last match and records the new baseline.
+ * stored inventory goes through the same vulnerability step (`matchInventory`) as `rampart scan`.
+ * Reports per target what is new since its last match and records the new baseline.
  */
 export async function rematchStored(deps: RematchDeps, options: RematchOptions = {}): Promise<RematchReport> {
   const status = deps.index.status();
@@ -74,14 +69,8 @@ export async function rematchStored(deps: RematchDeps, options: RematchOptions =
   const targets: RematchedTarget[] = [];
   const rematchOne = (sbom: StoredSbom): { result: RematchedTarget; baseline: MatchBaseline } => {
     const inventory = sbom.inventory;
-    const unknowns: Unknown[] = [...inventory.unknowns];
-    if (inventory.packages.length === 0) {
-      unknowns.push({ reason: 'no packages were found in the target (no supported package database, lockfile or SBOM component)', location: { file: sbom.target } });
-    }
-    const adapted = packageInputs(inventory);
-    unknowns.push(...adapted.unknowns);
-    const matched = matcher.matchPackages(adapted.inputs);
-    unknowns.push(...matched.unknowns.map(matchUnknown));
+    const matched = matchInventory(matcher, inventory, sbom.target);
+    const unknowns: Unknown[] = [...inventory.unknowns, ...matched.unknowns];
     const changes = compareFindings(sbom.baseline?.findings, matched.matches);
     const result: RematchedTarget = {
       target: sbom.target,

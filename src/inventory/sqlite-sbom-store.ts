@@ -1,13 +1,10 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { RampartError } from '../core/index.js';
-import type { MatchBaseline, SbomStore, StoredSbom } from './sbom-store.js';
-import { parseStoredFindings, parseStoredInventory } from './stored-sbom-schema.js';
-
-const STORE_KIND = 'rampart-sbom-store';
-export const SBOM_STORE_SCHEMA_VERSION = '1';
+import type { MatchBaseline, SbomStore } from './sbom-store.js';
+import type { SbomRow } from './stored-sbom-row.js';
+import { SBOM_ROW_COLUMNS, SBOM_STORE_KIND, SBOM_STORE_SCHEMA_VERSION, sbomRowValues, storedSbomOf } from './stored-sbom-row.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -16,18 +13,6 @@ CREATE TABLE IF NOT EXISTS sboms (
   inventory BLOB NOT NULL, matched_at TEXT, db_marker TEXT, findings TEXT
 );
 `;
-
-interface Row {
-  target: string;
-  image_id: string | null;
-  cataloged_at: string;
-  inventory: Buffer;
-  matched_at: string | null;
-  db_marker: string | null;
-  findings: string | null;
-}
-
-const COLUMNS = 'target, image_id, cataloged_at, inventory, matched_at, db_marker, findings';
 
 function badStore(file: string, why: string, cause?: unknown): RampartError {
   return new RampartError('BAD_STORE', `${file} is not a Rampart SBOM store: ${why}`, { location: { file }, ...(cause === undefined ? {} : { cause }) });
@@ -52,13 +37,13 @@ function openFile(file: string, create: boolean): Database.Database {
     if (tables.length === 0) {
       db.exec(SCHEMA);
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-      meta.run('kind', STORE_KIND);
+      meta.run('kind', SBOM_STORE_KIND);
       meta.run('schema_version', SBOM_STORE_SCHEMA_VERSION);
       return db;
     }
     if (!tables.includes('meta') || !tables.includes('sboms')) throw badStore(file, `it holds other tables (${tables.join(', ')})`);
     const meta = new Map(db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta').all().map((r) => [r.key, r.value]));
-    if (meta.get('kind') !== STORE_KIND) throw badStore(file, `its kind is ${JSON.stringify(meta.get('kind') ?? null)}`);
+    if (meta.get('kind') !== SBOM_STORE_KIND) throw badStore(file, `its kind is ${JSON.stringify(meta.get('kind') ?? null)}`);
     if (meta.get('schema_version') !== SBOM_STORE_SCHEMA_VERSION) {
       throw badStore(file, `schema version ${meta.get('schema_version') ?? '?'} is not ${SBOM_STORE_SCHEMA_VERSION}`);
     }
@@ -83,29 +68,14 @@ export function openSqliteSbomStore(file: string, options: { readonly create?: b
       'ON CONFLICT(target) DO UPDATE SET image_id = excluded.image_id, cataloged_at = excluded.cataloged_at, packages = excluded.packages, inventory = excluded.inventory, ' +
       'matched_at = coalesce(excluded.matched_at, matched_at), db_marker = coalesce(excluded.db_marker, db_marker), findings = coalesce(excluded.findings, findings)',
   );
-  const byTarget = db.prepare<[string], Row>(`SELECT ${COLUMNS} FROM sboms WHERE target = ?`);
-  const firstPage = db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM sboms ORDER BY target LIMIT ?`);
-  const nextPage = db.prepare<[string, number], Row>(`SELECT ${COLUMNS} FROM sboms WHERE target > ? ORDER BY target LIMIT ?`);
+  const byTarget = db.prepare<[string], SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM sboms WHERE target = ?`);
+  const firstPage = db.prepare<[number], SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM sboms ORDER BY target LIMIT ?`);
+  const nextPage = db.prepare<[string, number], SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM sboms WHERE target > ? ORDER BY target LIMIT ?`);
   const setBaseline = db.prepare('UPDATE sboms SET matched_at = ?, db_marker = ?, findings = ? WHERE target = ?');
   const setBaselines = db.transaction((entries: readonly { target: string; baseline: MatchBaseline }[]) => {
     for (const { target, baseline } of entries) setBaseline.run(baseline.matchedAt, baseline.database, JSON.stringify(baseline.findings), target);
   });
-  const toStored = (row: Row): StoredSbom => ({
-    target: row.target,
-    ...(row.image_id === null ? {} : { imageId: row.image_id }),
-    catalogedAt: row.cataloged_at,
-    inventory: parseStoredInventory(inflate(row.inventory, row.target), file, row.target),
-    ...(row.matched_at === null || row.db_marker === null || row.findings === null
-      ? {}
-      : { baseline: { matchedAt: row.matched_at, database: row.db_marker, findings: parseStoredFindings(row.findings, file, row.target) } }),
-  });
-  const inflate = (blob: Buffer, target: string): string => {
-    try {
-      return inflateRawSync(blob).toString('utf8');
-    } catch (error) {
-      throw new RampartError('BAD_STORE', `${file}: the stored inventory of ${target} is not deflate data`, { cause: error, location: { file, path: target } });
-    }
-  };
+  const toStored = (row: SbomRow) => storedSbomOf(row, file);
   const guard = <T>(what: string, fn: () => T): T => {
     try {
       return fn();
@@ -117,19 +87,8 @@ export function openSqliteSbomStore(file: string, options: { readonly create?: b
   return {
     kind: 'sqlite',
     location: file,
-    async put({ inventory, catalogedAt, baseline }) {
-      guard('write', () =>
-        upsert.run(
-          inventory.target,
-          inventory.imageId ?? null,
-          catalogedAt,
-          inventory.packages.length,
-          deflateRawSync(JSON.stringify(inventory)),
-          baseline?.matchedAt ?? null,
-          baseline?.database ?? null,
-          baseline === undefined ? null : JSON.stringify(baseline.findings),
-        ),
-      );
+    async put(sbom) {
+      guard('write', () => upsert.run(...sbomRowValues(sbom)));
     },
     async get(target) {
       const row = guard('read', () => byTarget.get(target));

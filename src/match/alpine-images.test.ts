@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import jsYaml from 'js-yaml';
 import { expect, it } from 'vitest';
 import { describeWithTestdata } from '../../test-support/shared-testdata.js';
+import { writeHappyAsOsv } from '../../test-support/trivy-happy-osv.js';
 import { buildIndex, openVulnIndex } from '../vulndb/index.js';
 import { createVulnMatcher } from './match-packages.js';
 import type { PackageInput } from './package-input.js';
@@ -41,26 +41,9 @@ describeWithTestdata('real Alpine images (installed packages) against Alpine adv
 
   it('alpine-311 with trivy’s happy.yaml fixture DB: CVE-2020-9999 in musl 1.1.24-r2, fixed 1.2.4, HIGH', async () => {
     const expected = JSON.parse(await readFile(expectedFile, 'utf8')) as Rows;
-    const happy = jsYaml.load(await readFile(path.join(root, 'images', 'trivy-scan-fixture-db', 'happy.yaml'), 'utf8')) as {
-      bucket: string;
-      pairs: { bucket?: string; key?: string; pairs?: { key: string; value: { FixedVersion?: string } }[]; value?: { Severity?: string } }[];
-    }[];
     // happy.yaml converted to OSV in test code: the "alpine 3.11" bucket, with the vulnerability bucket's severity
-    const severity = new Map(happy.find((b) => b.bucket === 'vulnerability')!.pairs.map((p) => [p.key!, p.value?.Severity]));
     const dir = await mkdtemp(path.join(tmpdir(), 'rampart-happy-'));
-    for (const pkg of happy.find((b) => b.bucket === 'alpine 3.11')!.pairs) {
-      for (const adv of pkg.pairs ?? []) {
-        await writeFile(
-          path.join(dir, `${adv.key}.json`),
-          JSON.stringify({
-            id: adv.key,
-            modified: '2020-01-01T00:00:00Z',
-            affected: [{ package: { ecosystem: 'Alpine:v3.11', name: pkg.bucket }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: adv.value.FixedVersion }] }] }],
-            database_specific: { severity: severity.get(adv.key) },
-          }),
-        );
-      }
-    }
+    writeHappyAsOsv(path.join(root, 'images', 'trivy-scan-fixture-db', 'happy.yaml'), dir);
     const db = path.join(dir, 'v.sqlite');
     await buildIndex({ db, from: [dir] });
     const index = openVulnIndex(db);

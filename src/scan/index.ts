@@ -2,6 +2,7 @@
 export { createScanner } from './scanner.js';
 export type { ScanOptions, ScanResult, Scanner, ScannerDeps, ScannerKind } from './scanner.js';
 export { ecosystemOf, packageInputs } from './package-inputs.js';
+export { matchInventory } from './match-inventory.js';
 export { isExpired, readIgnoreFile } from './ignore-file.js';
 export type { IgnoreEntry } from './ignore-file.js';
 export { readVexDocument, vexCovers } from './vex-document.js';

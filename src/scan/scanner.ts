@@ -5,13 +5,13 @@ import { analyzers as builtinAnalyzers, catalogSource, catalogTarget, imageSourc
 import type { Unknown } from '../core/index.js';
 import type { OpenedImage, OpenImageOptions } from '../image/index.js';
 import { openImage, walkLayers } from '../image/index.js';
-import type { MatchUnknown, VulnMatch } from '../match/index.js';
+import type { VulnMatch } from '../match/index.js';
 import { createVulnMatcher } from '../match/index.js';
 import type { Inventory } from '../sbom/index.js';
 import type { SecretConfig, SecretFinding } from '../secrets/index.js';
 import { scanSecrets } from '../secrets/index.js';
 import type { VulnIndex } from '../vulndb/index.js';
-import { packageInputs } from './package-inputs.js';
+import { matchInventory } from './match-inventory.js';
 
 export type ScannerKind = 'vuln' | 'secret';
 
@@ -57,11 +57,6 @@ function resolveTarget(target: string, cwd: string): string {
   if (/^(registry|docker):/.test(target) || path.isAbsolute(target)) return target;
   return existsSync(path.resolve(cwd, target)) ? path.resolve(cwd, target) : target;
 }
-
-const matchUnknown = (u: MatchUnknown): Unknown => ({
-  reason: `${u.package.name} ${u.package.version}${u.advisoryIds.length > 0 ? ` (${u.advisoryIds.join(', ')})` : ''}: ${u.reason}`,
-  location: u.location,
-});
 
 /** Secrets in an image config: each ENV entry, label and history command. */
 export function configSecrets(image: Pick<OpenedImage, 'config'>, secretConfig?: SecretConfig): SecretFinding[] {
@@ -116,15 +111,9 @@ export function createScanner(deps: ScannerDeps): Scanner {
       unknowns.push(...inventory.unknowns);
       let matches: VulnMatch[] = [];
       if (kinds.has('vuln')) {
-        if (inventory.packages.length === 0) {
-          // an empty inventory is never a clean result: the target may hold formats the catalog cannot read
-          unknowns.push({ reason: 'no packages were found in the target (no supported package database, lockfile or SBOM component)', location: { file: target } });
-        }
-        const adapted = packageInputs(inventory);
-        unknowns.push(...adapted.unknowns);
-        const result = matcher.matchPackages(adapted.inputs);
+        const result = matchInventory(matcher, inventory, target);
         matches = [...result.matches];
-        unknowns.push(...result.unknowns.map(matchUnknown));
+        unknowns.push(...result.unknowns);
       }
       return { target, inventory, matches, secrets, unknowns };
     },

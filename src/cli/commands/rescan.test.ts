@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import jsYaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliRunner } from '../../../test-support/cli-runner.js';
 import { describeWithTestdata } from '../../../test-support/shared-testdata.js';
+import { writeHappyAsOsv } from '../../../test-support/trivy-happy-osv.js';
 
 const { home, run } = cliRunner('rescan');
 
@@ -18,20 +18,6 @@ interface RescanJson {
     resolved: { id: string }[];
   }[];
   summary: { targets: number; added: number; changed: number; resolved: number };
-}
-
-/** trivy's happy.yaml fixture DB ("alpine 3.11" bucket) as OSV records, with an optional fixed-version override. */
-function writeHappyAsOsv(happyFile: string, dir: string, fixedOverride?: string): void {
-  mkdirSync(dir, { recursive: true });
-  const happy = jsYaml.load(readFileSync(happyFile, 'utf8')) as { bucket: string; pairs: { bucket?: string; key?: string; pairs?: { key: string; value: { FixedVersion?: string } }[]; value?: { Severity?: string } }[] }[];
-  const severity = new Map(happy.find((b) => b.bucket === 'vulnerability')!.pairs.map((p) => [p.key!, p.value?.Severity]));
-  for (const pkg of happy.find((b) => b.bucket === 'alpine 3.11')!.pairs) {
-    for (const adv of pkg.pairs ?? []) {
-      const fixed = fixedOverride ?? adv.value.FixedVersion;
-      const affected = [{ package: { ecosystem: 'Alpine:v3.11', name: pkg.bucket }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }] }];
-      writeFileSync(path.join(dir, `${adv.key}.json`), JSON.stringify({ id: adv.key, modified: '2020-01-01T00:00:00Z', affected, database_specific: { severity: severity.get(adv.key) } }));
-    }
-  }
 }
 
 /** Advisories "published later" for this test (Alpine 3.11 origin packages of the image). */

@@ -1,28 +1,14 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import jsYaml from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliRunner } from '../../../test-support/cli-runner.js';
+import { npmGhsaExpectations, writeVulnListGhsaAsOsv } from '../../../test-support/npm-ghsa-truth.js';
 import { describeWithTestdata } from '../../../test-support/shared-testdata.js';
+import { writeHappyAsOsv } from '../../../test-support/trivy-happy-osv.js';
 import { buildIndex } from '../../vulndb/index.js';
-import type { CliIo } from '../io.js';
-import { main } from '../main.js';
 
-const home = mkdtempSync(path.join(os.tmpdir(), 'rampart-scan-'));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
-
-function captureIo(cwd = home): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: { RAMPART_HOME: home }, cwd, out: () => out, err: () => err };
-}
-
-async function run(argv: string[], cwd = home): Promise<{ code: number; out: string; err: string }> {
-  const io = captureIo(cwd);
-  const code = await main(argv, { io });
-  return { code, out: io.out(), err: io.err() };
-}
+const { home, run } = cliRunner('scan');
 
 interface ScanJson {
   findings: { id: string; aliases: string[]; severity: string; package: { name: string; version: string; purl: string | null }; fixedVersion: string | null; status: string; explanation: { advisories: unknown[] } }[];
@@ -31,28 +17,6 @@ interface ScanJson {
   expiredIgnores: { id: string }[];
   unknowns: { reason: string }[];
   summary: { packages: number };
-}
-
-/** trivy's happy.yaml fixture DB ("alpine 3.11" bucket + severities) as OSV records, in test code. */
-function writeHappyAsOsv(happyFile: string, dir: string): void {
-  const happy = jsYaml.load(readFileSync(happyFile, 'utf8')) as {
-    bucket: string;
-    pairs: { bucket?: string; key?: string; pairs?: { key: string; value: { FixedVersion?: string } }[]; value?: { Severity?: string } }[];
-  }[];
-  const severity = new Map(happy.find((b) => b.bucket === 'vulnerability')!.pairs.map((p) => [p.key!, p.value?.Severity]));
-  for (const pkg of happy.find((b) => b.bucket === 'alpine 3.11')!.pairs) {
-    for (const adv of pkg.pairs ?? []) {
-      writeFileSync(
-        path.join(dir, `${adv.key}.json`),
-        JSON.stringify({
-          id: adv.key,
-          modified: '2020-01-01T00:00:00Z',
-          affected: [{ package: { ecosystem: 'Alpine:v3.11', name: pkg.bucket }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: adv.value.FixedVersion }] }] }],
-          database_specific: { severity: severity.get(adv.key) },
-        }),
-      );
-    }
-  }
 }
 
 describe('rampart scan without a usable database', () => {
@@ -178,34 +142,7 @@ describeWithTestdata('rampart scan dir:app1 (npm GHSA truth set)', (root) => {
     const base = path.join(root, 'vulndb', 'npm-ghsa');
     // the 5 vuln-list-format advisories, converted to OSV in test code
     const converted = mkdtempSync(path.join(home, 'ghsa-'));
-    for (const f of readdirSync(path.join(base, 'ghsa-fallback-vuln-list'))) {
-      const d = JSON.parse(readFileSync(path.join(base, 'ghsa-fallback-vuln-list', f), 'utf8')) as {
-        Package: { Name: string };
-        Advisory: { GhsaId: string; UpdatedAt: string; WithdrawnAt: string; Severity: string; Identifiers: { Type: string; Value: string }[] };
-        Versions: { VulnerableVersionRange: string }[];
-      };
-      const ranges = d.Versions.map((v) => {
-        const parts = v.VulnerableVersionRange.split(',').map((p) => p.trim());
-        const exact = parts.find((p) => p.startsWith('= '));
-        if (exact !== undefined) return { type: 'SEMVER', events: [{ introduced: exact.slice(2).trim() }, { last_affected: exact.slice(2).trim() }] };
-        const lower = parts.find((p) => p.startsWith('>='));
-        const events: Record<string, string>[] = [{ introduced: lower === undefined ? '0' : lower.slice(2).trim() }];
-        for (const p of parts) {
-          if (p.startsWith('<=')) events.push({ last_affected: p.slice(2).trim() });
-          else if (p.startsWith('<')) events.push({ fixed: p.slice(1).trim() });
-        }
-        return { type: 'SEMVER', events };
-      });
-      const record = {
-        id: d.Advisory.GhsaId,
-        modified: d.Advisory.UpdatedAt,
-        ...(d.Advisory.WithdrawnAt === '' ? {} : { withdrawn: d.Advisory.WithdrawnAt }),
-        aliases: d.Advisory.Identifiers.filter((i) => i.Type !== 'GHSA').map((i) => i.Value),
-        affected: [{ package: { ecosystem: 'npm', name: d.Package.Name }, ranges }],
-        database_specific: { severity: d.Advisory.Severity },
-      };
-      writeFileSync(path.join(converted, `${d.Advisory.GhsaId}.json`), JSON.stringify(record));
-    }
+    writeVulnListGhsaAsOsv(base, converted);
     const db = path.join(home, 'ghsa.sqlite');
     expect((await run(['db', 'build', '--db', db, '--from', path.join(base, 'ghsa'), converted])).code).toBe(0);
     const r = await run(['scan', 'dir:app1', '--db', db, '--format', 'json'], base);
@@ -216,22 +153,7 @@ describeWithTestdata('rampart scan dir:app1 (npm GHSA truth set)', (root) => {
       for (const id of [f.id, ...f.aliases]) if (id.startsWith('GHSA-')) found.add(`${f.package.name}@${f.package.version} ${id}`);
       expect(f.explanation.advisories.length).toBeGreaterThan(0);
     }
-    const expected = readFileSync(path.join(base, 'app1', 'expected-affected.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => l.startsWith('app1 '))
-      .map((l) => l.slice('app1 '.length).trim());
-    const nonMatches = [
-      ...new Set(
-        readFileSync(path.join(base, 'app1', 'expected-non-matches.tsv'), 'utf8')
-          .split('\n')
-          .slice(1)
-          .filter((l) => l.trim() !== '')
-          .map((l) => {
-            const [, pkg, version, , ghsa] = l.split('\t');
-            return `${pkg}@${version} ${ghsa}`;
-          }),
-      ),
-    ];
+    const { expected, nonMatches } = npmGhsaExpectations(base);
     const missing = expected.filter((e) => !found.has(e));
     const wrongly = nonMatches.filter((n) => found.has(n));
     const extra = [...found].filter((f) => !expected.includes(f));
