@@ -1,5 +1,5 @@
 // Trivy's fixture DB (YAML buckets) → OSV records, for tests that compare with Trivy's integration goldens.
-// Same conversion as src/match/trivy-integration.test.ts (kept there for the matcher-level run).
+// Used by the matcher-level (src/match/trivy-integration.test.ts) and CLI-level (scan-trivy-goldens) runs.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
