@@ -8,7 +8,8 @@ function checked<S extends z.ZodType>(value: unknown, schema: S, what: string): 
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, data: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, reason: `not a ${what}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trimEnd() };
+  const where = issue?.path.join('.') ?? '';
+  return { ok: false, reason: `not a ${what}: ${where === '' ? '' : `${where} `}${issue?.message ?? ''}`.trimEnd() };
 }
 
 /** A JSON lockfile (package-lock.json, Pipfile.lock, composer.lock): syntax, then shape. */
