@@ -1,6 +1,7 @@
 import type { ParseError } from 'jsonc-parser';
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
+import { checkLock } from './lock-document.js';
 import type { LockResult } from './npm-lockfile.js';
 import { collectLocked } from './npm-lockfile.js';
 
@@ -37,8 +38,8 @@ export function parseBunLockfile(text: string): LockResult {
   const errors: ParseError[] = [];
   const json: unknown = parse(text, errors, { allowTrailingComma: true });
   if (errors[0] !== undefined) return { ok: false, reason: `JSON decode error: ${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}` };
-  const parsed = lockfile.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `not a bun.lock: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}` };
+  const parsed = checkLock(json, lockfile, 'bun.lock');
+  if (!parsed.ok) return parsed;
   const workspaces = parsed.data.workspaces ?? {};
   const entries = parsed.data.packages ?? {};
   const resolved = new Map<string, { name: string; version: string; deps: string[]; workspace?: Workspace }>();

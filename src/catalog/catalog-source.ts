@@ -73,18 +73,18 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
         return;
       }
       if (entry.kind !== 'file') return;
-      const wanted = options.analyzers.filter((a) => a.required(entry.path, entry));
-      if (wanted.length === 0) return;
-      const buffer = await content();
-      const found: Fact[] = [];
-      for (const analyzer of wanted) {
-        if (analyzer.readsCompanions === true) {
-          held.push({ diffId: layer.diffId, analyzer, path: entry.path, content: buffer, facts: found });
-          continue;
-        }
-        found.push(...(await runAnalyzer(analyzer, { path: entry.path, content: buffer })));
+      // Runs for every file of every layer, and most files are asked for by no analyzer: nothing is
+      // allocated or read for them; the content is read once, when the first analyzer asks for it.
+      let buffer: Buffer | undefined;
+      let found: Fact[] | undefined;
+      for (const analyzer of options.analyzers) {
+        if (!analyzer.required(entry.path, entry)) continue;
+        buffer ??= await content();
+        found ??= [];
+        if (analyzer.readsCompanions === true) held.push({ diffId: layer.diffId, analyzer, path: entry.path, content: buffer, facts: found });
+        else found.push(...(await runAnalyzer(analyzer, { path: entry.path, content: buffer })));
       }
-      facts.files.push({ path: entry.path, facts: found });
+      if (found !== undefined) facts.files.push({ path: entry.path, facts: found });
     },
   });
   // Analyzers that read companion files run once their layer's files are all known.

@@ -4,11 +4,13 @@ import type { z } from 'zod';
 /** A lockfile read and checked against its schema, or why it could not be. */
 export type LockDocument<T> = { ok: true; data: T } | { ok: false; reason: string };
 
-function checked<S extends z.ZodType>(value: unknown, schema: S, what: string): LockDocument<z.infer<S>> {
+/** An already-parsed lockfile value checked against its schema (for syntaxes other than plain JSON and TOML). */
+export function checkLock<S extends z.ZodType>(value: unknown, schema: S, what: string): LockDocument<z.infer<S>> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, data: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, reason: `not a ${what}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trimEnd() };
+  const where = issue?.path.join('.') ?? '';
+  return { ok: false, reason: `not a ${what}: ${where === '' ? '' : `${where} `}${issue?.message ?? ''}`.trimEnd() };
 }
 
 /** A JSON lockfile (package-lock.json, Pipfile.lock, composer.lock): syntax, then shape. */
@@ -19,7 +21,7 @@ export function readJsonLock<S extends z.ZodType>(text: string, schema: S, what:
   } catch (error) {
     return { ok: false, reason: `invalid JSON: ${(error as Error).message}` };
   }
-  return checked(value, schema, what);
+  return checkLock(value, schema, what);
 }
 
 /** A TOML lockfile (poetry.lock, uv.lock, pylock.toml): syntax (first line of the parser's message), then shape. */
@@ -30,7 +32,7 @@ export function readTomlLock<S extends z.ZodType>(text: string, schema: S, what:
   } catch (error) {
     return { ok: false, reason: tomlError(error) };
   }
-  return checked(value, schema, what);
+  return checkLock(value, schema, what);
 }
 
 /** First line of a TOML parser's message (smol-toml adds a code frame after it). */

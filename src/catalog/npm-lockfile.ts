@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Fact } from './fact.js';
 
 /** A package a JavaScript lockfile resolves (name, version, dev-only). */
 export interface LockedPackage {
@@ -8,6 +9,11 @@ export interface LockedPackage {
 }
 
 export type LockResult = { ok: true; packages: LockedPackage[] } | { ok: false; reason: string };
+
+/** Package facts for packages a JavaScript lockfile resolves (type npm, dev marked). */
+export function npmPackageFacts(path: string, packages: readonly LockedPackage[]): Fact[] {
+  return packages.map((p): Fact => ({ kind: 'package', path, package: { type: 'npm', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+}
 
 const v1Dependency: z.ZodType<V1Dependency> = z.lazy(() =>
   z.looseObject({ version: z.string().optional(), dev: z.boolean().optional(), dependencies: z.record(z.string(), v1Dependency).optional() }),

@@ -1,6 +1,6 @@
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import { parseBunLockfile } from '../bun-lockfile.js';
-import type { Fact } from '../fact.js';
+import { npmPackageFacts } from '../npm-lockfile.js';
 
 /** bun.lock, bun's text lockfile (bun >= 1.2; project folders, not images). */
 export const bunLockfile = defineAnalyzer({
@@ -14,6 +14,6 @@ export const bunLockfile = defineAnalyzer({
   analyze({ path, content }) {
     const result = parseBunLockfile(content.toString('utf8'));
     if (!result.ok) return [unknownFact(path, `bun.lock: ${result.reason}`)];
-    return result.packages.map((p): Fact => ({ kind: 'package', path, package: { type: 'npm', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+    return npmPackageFacts(path, result.packages);
   },
 });

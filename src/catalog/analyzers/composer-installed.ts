@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
+import { readJsonLock } from '../lock-document.js';
 
 const pkg = z.looseObject({ name: z.string(), version: z.string(), license: z.union([z.array(z.string()), z.string()]).optional() });
 const installed = z.union([z.array(pkg), z.looseObject({ packages: z.array(pkg) })]);
@@ -12,21 +13,15 @@ const installed = z.union([z.array(pkg), z.looseObject({ packages: z.array(pkg) 
  */
 export const composerInstalled = defineAnalyzer({
   id: 'composer-installed',
-  version: 2,
+  version: 3,
   description: 'PHP packages from Composer installed.json (Composer 1 and 2)',
   required(path) {
     return path === '/installed.json' || path.endsWith('/installed.json');
   },
   analyze({ path, content }) {
     const composers = path.endsWith('/vendor/composer/installed.json');
-    let json: unknown;
-    try {
-      json = JSON.parse(content.toString('utf8'));
-    } catch (error) {
-      return composers ? [unknownFact(path, `installed.json: ${(error as Error).message}`)] : [];
-    }
-    const parsed = installed.safeParse(json);
-    if (!parsed.success) return composers ? [unknownFact(path, 'installed.json is not a Composer package list')] : [];
+    const parsed = readJsonLock(content.toString('utf8'), installed, 'Composer package list');
+    if (!parsed.ok) return composers ? [unknownFact(path, `installed.json: ${parsed.reason}`)] : [];
     const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.packages;
     return list.map(
       (p): Fact => ({

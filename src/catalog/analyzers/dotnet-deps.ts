@@ -1,26 +1,21 @@
 import { z } from 'zod';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
+import { readJsonLock } from '../lock-document.js';
 
 const deps = z.looseObject({ libraries: z.record(z.string(), z.looseObject({ type: z.string().optional() })).optional() });
 
 /** .NET applications: NuGet packages of `*.deps.json` (`libraries` of type package; projects are the app itself). */
 export const dotnetDeps = defineAnalyzer({
   id: 'dotnet-deps',
-  version: 1,
+  version: 2,
   description: '.NET NuGet packages from *.deps.json',
   required(path) {
     return path.endsWith('.deps.json');
   },
   analyze({ path, content }) {
-    let json: unknown;
-    try {
-      json = JSON.parse(content.toString('utf8').replace(/^\uFEFF/, ''));
-    } catch (error) {
-      return [unknownFact(path, `deps.json: ${(error as Error).message}`)];
-    }
-    const parsed = deps.safeParse(json);
-    if (!parsed.success) return [unknownFact(path, 'deps.json has no libraries object')];
+    const parsed = readJsonLock(content.toString('utf8').replace(/^\uFEFF/, ''), deps, '.NET deps.json');
+    if (!parsed.ok) return [unknownFact(path, `deps.json: ${parsed.reason}`)];
     const facts: Fact[] = [];
     for (const [key, lib] of Object.entries(parsed.data.libraries ?? {})) {
       if (lib.type !== 'package') continue;

@@ -1,6 +1,5 @@
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
-import type { Fact } from '../fact.js';
-import { parseNpmLockfile } from '../npm-lockfile.js';
+import { npmPackageFacts, parseNpmLockfile } from '../npm-lockfile.js';
 
 /** npm package-lock.json / npm-shrinkwrap.json v1, v2, v3 (project folders, not images). */
 export const npmLockfile = defineAnalyzer({
@@ -14,6 +13,6 @@ export const npmLockfile = defineAnalyzer({
   analyze({ path, content }) {
     const result = parseNpmLockfile(content.toString('utf8'));
     if (!result.ok) return [unknownFact(path, `package-lock: ${result.reason}`)];
-    return result.packages.map((p): Fact => ({ kind: 'package', path, package: { type: 'npm', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+    return npmPackageFacts(path, result.packages);
   },
 });

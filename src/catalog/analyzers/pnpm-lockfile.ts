@@ -1,5 +1,5 @@
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
-import type { Fact } from '../fact.js';
+import { npmPackageFacts } from '../npm-lockfile.js';
 import { parsePnpmLockfile } from '../pnpm-lockfile.js';
 
 /** pnpm-lock.yaml v5, v6 and v9 (project folders, not images). */
@@ -14,6 +14,6 @@ export const pnpmLockfile = defineAnalyzer({
   analyze({ path, content }) {
     const result = parsePnpmLockfile(content.toString('utf8'));
     if (!result.ok) return [unknownFact(path, `pnpm-lock.yaml: ${result.reason}`)];
-    return result.packages.map((p): Fact => ({ kind: 'package', path, package: { type: 'npm', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+    return npmPackageFacts(path, result.packages);
   },
 });

@@ -1,5 +1,5 @@
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
-import type { Fact } from '../fact.js';
+import { npmPackageFacts } from '../npm-lockfile.js';
 import { parseYarnLockfile } from '../yarn-lockfile.js';
 
 /** yarn.lock v1 and berry (project folders, not images). */
@@ -14,6 +14,6 @@ export const yarnLockfile = defineAnalyzer({
   analyze({ path, content }) {
     const result = parseYarnLockfile(content.toString('utf8'));
     if (!result.ok) return [unknownFact(path, `yarn.lock: ${result.reason}`)];
-    return result.packages.map((p): Fact => ({ kind: 'package', path, package: { type: 'npm', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+    return npmPackageFacts(path, result.packages);
   },
 });
