@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { extract as createExtract } from 'tar-stream';
-import type { Header as Headers } from 'tar-stream';
+import { pipeline } from 'node:stream';
 import { RampartError, isRampartError } from '../core/index.js';
 import type { Location } from '../core/index.js';
 import { createDecompressor, detectCompression, peekStream } from './decompress-stream.js';
 import { baseName, normaliseEntryPath, parentPath } from './entry-path.js';
 import type { EntryKind, EntrySink, LayerEntry, LayerInfo } from './image-types.js';
 import type { LayerBudget } from './layer-budget.js';
+import { readTarEntries } from './tar-entries.js';
+import type { TarEntryHeader, TarPosition } from './tar-entries.js';
 import { spendBytes, spendEntry } from './layer-budget.js';
 
 export interface LayerBlob {
@@ -34,80 +34,68 @@ export async function readLayerTar(blob: LayerBlob, layer: LayerInfo, budget: La
   const compressedHash = createHash('sha256');
   const diffHash = createHash('sha256');
   let compressedOffset = 0;
-  let uncompressedOffset = 0;
-  let currentEntry: string | undefined;
+  const position: TarPosition = { offset: 0, entry: undefined };
 
   const head = await peekStream(blob.stream);
   const compression = detectCompression(head);
-  const countCompressed = new Transform({
-    transform(chunk: Buffer, _e, callback) {
-      compressedOffset += chunk.length;
-      if (blob.verifyDigest) compressedHash.update(chunk);
-      callback(null, chunk);
-    },
-  });
-  const countUncompressed = new Transform({
-    highWaterMark: 256 * 1024,
-    transform(chunk: Buffer, _e, callback) {
-      try {
-        spendBytes(budget, chunk.length, where);
-      } catch (error) {
-        callback(error as Error);
-        return;
-      }
-      uncompressedOffset += chunk.length;
-      diffHash.update(chunk);
-      callback(null, chunk);
-    },
-  });
   const decompressor = createDecompressor(compression);
-  // a large write buffer lets the decompressor run ahead instead of pausing after every chunk
-  const extract = createExtract({ highWaterMark: 1024 * 1024 });
-  const stages = decompressor === undefined
-    ? pipeline(blob.stream, countCompressed, countUncompressed, extract)
-    : pipeline(blob.stream, countCompressed, decompressor, countUncompressed, extract);
+  // Plain layers are hashed once: their blob digest and diffID are over the same bytes.
+  const hashCompressed = blob.verifyDigest && decompressor !== undefined;
   let pipeError: unknown;
-  const piped = stages.catch((error: unknown) => {
-    pipeError = error;
-  });
+  let uncompressed: AsyncIterable<Buffer> = blob.stream;
+  if (decompressor !== undefined) {
+    const countCompressed = new Transform({
+      transform(chunk: Buffer, _e, callback) {
+        compressedOffset += chunk.length;
+        if (hashCompressed) compressedHash.update(chunk);
+        callback(null, chunk);
+      },
+    });
+    uncompressed = pipeline(blob.stream, countCompressed, decompressor, (error) => {
+      if (error) pipeError = error;
+    });
+  }
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of uncompressed) {
+      if (decompressor === undefined) compressedOffset += chunk.length;
+      spendBytes(budget, chunk.length, where);
+      diffHash.update(chunk);
+      yield chunk;
+    }
+  }
 
   const describe = (error: unknown): unknown => {
     if (isRampartError(error)) return error;
     const reason = error instanceof Error ? error.message : String(error);
-    const at = currentEntry === undefined ? '' : ` in or after entry ${currentEntry}`;
+    const at = position.entry === undefined ? '' : ` in or after entry ${position.entry}`;
     return new RampartError(
       'BAD_ARCHIVE',
-      `corrupt or truncated layer ${layer.digest} (${compression}) at compressed offset ${compressedOffset}, uncompressed offset ${uncompressedOffset}${at}: ${reason}`,
-      { cause: error, location: { ...where, ...(currentEntry === undefined ? {} : { path: currentEntry }) }, detail: { compressedOffset, uncompressedOffset } },
+      `corrupt or truncated layer ${layer.digest} (${compression}) at compressed offset ${compressedOffset}, uncompressed offset ${position.offset}${at}: ${reason}`,
+      {
+        cause: error,
+        location: { ...where, ...(position.entry === undefined ? {} : { path: position.entry }) },
+        detail: { compressedOffset, uncompressedOffset: position.offset },
+      },
     );
   };
 
   try {
-    for await (const tarEntry of extract) {
-      const entry = toLayerEntry(tarEntry.header, budget, where);
-      currentEntry = entry?.path ?? tarEntry.header.name;
-      spendEntry(budget, where);
-      let consumed: Promise<Buffer> | undefined;
-      const content = (): Promise<Buffer> => {
-        consumed ??= collect(tarEntry as AsyncIterable<Buffer>);
-        return consumed;
-      };
-      if (entry !== undefined) await sink(entry, content);
-      if (consumed === undefined) {
-        for await (const _chunk of tarEntry) {
-          // drain what the visitor did not read
-        }
-      } else {
-        await consumed;
-      }
-    }
+    await readTarEntries(
+      counted(),
+      async (header, content) => {
+        const entry = toLayerEntry(header, budget, where);
+        if (entry !== undefined) position.entry = entry.path;
+        spendEntry(budget, where);
+        if (entry !== undefined) await sink(entry, content);
+      },
+      position,
+    );
   } catch (error) {
-    extract.destroy();
-    await piped;
+    blob.stream.destroy();
+    decompressor?.destroy();
     // Our own verdicts (unsafe path, limits, a visitor's error) win over the premature-close they cause.
     throw describe(isRampartError(error) || pipeError === undefined ? error : pipeError);
   }
-  await piped;
   if (pipeError !== undefined) throw describe(pipeError);
 
   const diffId = `sha256:${diffHash.digest('hex')}`;
@@ -118,7 +106,7 @@ export async function readLayerTar(blob: LayerBlob, layer: LayerInfo, budget: La
     });
   }
   if (blob.verifyDigest) {
-    const digest = `sha256:${compressedHash.digest('hex')}`;
+    const digest = hashCompressed ? `sha256:${compressedHash.digest('hex')}` : diffId;
     if (digest !== layer.digest) {
       throw new RampartError('DIGEST_MISMATCH', `layer ${layer.index} blob digest mismatch: expected ${layer.digest}, got ${digest}`, {
         location: where,
@@ -128,24 +116,17 @@ export async function readLayerTar(blob: LayerBlob, layer: LayerInfo, budget: La
   }
 }
 
-async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-}
-
-function kindOf(type: Headers['type']): EntryKind {
-  switch (type) {
-    case 'file':
-    case 'contiguous-file':
-    case undefined:
-    case null:
+function kindOf(typeflag: string): EntryKind {
+  switch (typeflag) {
+    case '0':
+    case '\0':
+    case '7':
       return 'file';
-    case 'directory':
+    case '5':
       return 'dir';
-    case 'symlink':
+    case '2':
       return 'symlink';
-    case 'link':
+    case '1':
       return 'hardlink';
     default:
       return 'other';
@@ -153,12 +134,12 @@ function kindOf(type: Headers['type']): EntryKind {
 }
 
 /** Converts a tar header to a LayerEntry; undefined for entries with no meaning in the filesystem (aufs metadata). */
-export function toLayerEntry(header: Headers, budget: LayerBudget, where: Location): LayerEntry | undefined {
+export function toLayerEntry(header: TarEntryHeader, budget: LayerBudget, where: Location): LayerEntry | undefined {
   const max = budget.limits.maxPathLength;
   const path = normaliseEntryPath(header.name, max, where);
   const at = { ...where, path };
   const name = baseName(path);
-  const common = { mode: (header.mode ?? 0) & 0o7777, size: 0, uid: header.uid ?? 0, gid: header.gid ?? 0 };
+  const common = { mode: header.mode & 0o7777, size: 0, uid: header.uid, gid: header.gid };
   if (path.includes(`/${whiteoutPrefix}${whiteoutPrefix}`) && name !== opaqueMarker) return undefined; // aufs metadata (.wh..wh.plnk, .wh..wh.orph)
   if (name.startsWith(whiteoutPrefix)) {
     if (name === opaqueMarker) return { ...common, path: parentPath(path), kind: 'opaque' };
@@ -166,12 +147,12 @@ export function toLayerEntry(header: Headers, budget: LayerBudget, where: Locati
     const deleted = name.slice(whiteoutPrefix.length);
     return { ...common, path: dir === '/' ? `/${deleted}` : `${dir}/${deleted}`, kind: 'whiteout' };
   }
-  const kind = kindOf(header.type);
-  const entry: LayerEntry = { ...common, path, kind, size: kind === 'file' ? (header.size ?? 0) : 0 };
-  if (kind === 'symlink') entry.linkTarget = header.linkname ?? '';
+  const kind = kindOf(header.typeflag);
+  const entry: LayerEntry = { ...common, path, kind, size: kind === 'file' ? header.size : 0 };
+  if (kind === 'symlink') entry.linkTarget = header.linkname;
   if (kind === 'hardlink') {
     try {
-      entry.linkTarget = normaliseEntryPath(header.linkname ?? '', max, at);
+      entry.linkTarget = normaliseEntryPath(header.linkname, max, at);
     } catch (error) {
       if (isRampartError(error, 'UNSAFE_PATH')) {
         throw new RampartError('UNSAFE_PATH', `hardlink ${path} points out of the image root (${JSON.stringify(header.linkname)})`, {
