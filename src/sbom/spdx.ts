@@ -16,7 +16,7 @@ function declaredLicense(fixupSpdxId: (id: string) => string | undefined, pkg: P
 /** SPDX 2.3 JSON: one package per inventory package, described by the document and contained in the target. */
 export async function encodeSpdx(inventory: Inventory, options: EncodeOptions): Promise<string> {
   // the SPDX license id list ships with the CycloneDX library (loaded on first use)
-  const { SPDX } = await import('@cyclonedx/cyclonedx-library');
+  const { SPDX } = await import('./cyclonedx-library.js');
   const fixup = (id: string): string | undefined => SPDX.fixupSpdxId(id);
   const rootId = 'SPDXRef-Target';
   const used = new Set<string>();
