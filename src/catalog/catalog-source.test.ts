@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Analyzer } from './analyzer.js';
 import { defineAnalyzer } from './analyzer.js';
 import { goMod } from './analyzers/go-mod.js';
-import { catalogSource } from './catalog-source.js';
+import { catalogSource, chainIdOf } from './catalog-source.js';
 import type { CatalogSource, SourceEntry } from './layer-source.js';
 
 /** An in-memory source: layers of files (and whiteouts), walked in order. */
@@ -52,4 +53,31 @@ it('an analyzer reading companions that throws leaves an unknown on each of its 
   const inv = await catalogSource(memorySource([{ '/a.lock': 'x', '/b.lock': 'y', '/src/go.mod': goModText }]), { analyzers: [broken, goMod] });
   expect(inv.unknowns.map((u) => `${u.location.path}: ${u.reason}`)).toEqual(['/a.lock: analyzer broken failed: boom', '/b.lock: analyzer broken failed: boom']);
   expect(inv.packages.map((p) => p.name)).toEqual(['github.com/a/a']);
+});
+
+it('caches the squashed inventory of the layer stack: a second run walks nothing and gives the same inventory', async () => {
+  const store = new Map<string, unknown>();
+  const cache = { get: (d: string, k: string) => store.get(`${d} ${k}`), put: (d: string, k: string, v: unknown) => void store.set(`${d} ${k}`, structuredClone(v)) };
+  const layers = [{ '/src/go.mod': goModText, '/src/go.sum': goSumText }, { '/src/go.sum': null }];
+  let walks = 0;
+  const source = (): CatalogSource => {
+    const inner = memorySource(layers);
+    return { ...inner, target: `test:${walks}`, cacheable: true, walk: (v) => ((walks += 1), inner.walk(v)) };
+  };
+  const first = await catalogSource(source(), { analyzers: [goMod], cache });
+  const second = await catalogSource(source(), { analyzers: [goMod], cache });
+  expect(walks).toBe(1);
+  expect(second).toEqual({ ...first, target: 'test:1' });
+  expect([...store.keys()].filter((k) => k.includes(' inventory@')).map((k) => k.split(' ')[0])).toEqual([chainIdOf(['sha256:'.padEnd(71, '0'), `sha256:${'1'.padStart(64, '0')}`])]);
+  // another analyzer set is another key: the layers are walked again
+  await catalogSource(source(), { analyzers: [], cache });
+  expect(walks).toBe(2);
+});
+
+it('computes OCI ChainIDs', () => {
+  const a = `sha256:${'a'.repeat(64)}`;
+  const b = `sha256:${'b'.repeat(64)}`;
+  expect(chainIdOf([a])).toBe(a);
+  // sha256 of "sha256:aaa… sha256:bbb…", as the image spec defines ChainID(L1) = Digest(ChainID(L0) + " " + DiffID(L1))
+  expect(chainIdOf([a, b])).toBe(`sha256:${createHash('sha256').update(`${a} ${b}`).digest('hex')}`);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Inventory } from '../sbom/index.js';
 import type { Analyzer, AnalyzerInput } from './analyzer.js';
 import { applyLayers } from './apply-layers.js';
@@ -22,6 +23,25 @@ export function analyzerCacheKey(analyzers: readonly Analyzer[]): string {
   return `catalog:${analyzers.map((a) => `${a.id}@${a.version}`).join(',')}`;
 }
 
+/**
+ * Bumped whenever `applyLayers` would squash the same layer facts into a different inventory: the
+ * squashed inventory is cached under it (see `catalogSource`).
+ */
+export const applierVersion = 1;
+
+/** OCI's ChainID of the ordered layers: names the stack as a whole (its top layer's ChainID). */
+export function chainIdOf(diffIds: readonly string[]): string {
+  let chain = diffIds[0] ?? '';
+  for (const diffId of diffIds.slice(1)) chain = `sha256:${createHash('sha256').update(`${chain} ${diffId}`).digest('hex')}`;
+  return chain;
+}
+
+type SquashedInventory = Omit<Inventory, 'target' | 'imageId'>;
+
+function isSquashedInventory(value: unknown): value is SquashedInventory {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Inventory).packages) && Array.isArray((value as Inventory).unknowns);
+}
+
 function isLayerFacts(value: unknown): value is LayerFacts {
   return typeof value === 'object' && value !== null && Array.isArray((value as LayerFacts).files) && Array.isArray((value as LayerFacts).removed);
 }
@@ -42,9 +62,19 @@ async function runAnalyzer(analyzer: Analyzer, input: AnalyzerInput): Promise<Fa
  */
 export async function catalogSource(source: CatalogSource, options: CatalogOptions): Promise<Inventory> {
   const key = analyzerCacheKey(options.analyzers);
+  const cache = source.cacheable ? options.cache : undefined;
+  const ids = { target: source.target, ...(source.imageId !== undefined ? { imageId: source.imageId } : {}) };
+  // The squashed inventory of the whole layer stack is cached too: a second run on the same image
+  // then parses neither the layers nor their (large) per-layer facts.
+  const ordered = [...source.layers].sort((a, b) => a.index - b.index);
+  const stack = ordered.length === 0 ? undefined : chainIdOf(ordered.map((l) => l.diffId));
+  const stackKey = `inventory@${applierVersion}:${key}`;
+  if (cache !== undefined && stack !== undefined) {
+    const squashed = cache.get(stack, stackKey);
+    if (isSquashedInventory(squashed)) return { ...squashed, ...ids };
+  }
   const byLayer = new Map<string, LayerFacts>();
   const fresh = new Set<string>();
-  const cache = source.cacheable ? options.cache : undefined;
   const held: { diffId: string; analyzer: Analyzer; path: string; content: Buffer; facts: Fact[] }[] = [];
   await source.walk({
     layer(layer) {
@@ -98,6 +128,10 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
     h.facts.push(...(await runAnalyzer(h.analyzer, { path: h.path, content: h.content, companion: (p) => companions?.get(p), companionPaths: () => [...(companions?.keys() ?? [])] })));
   }
   if (cache !== undefined) for (const diffId of fresh) cache.put(diffId, key, byLayer.get(diffId));
-  const ordered = [...source.layers].sort((a, b) => a.index - b.index).map((l) => ({ diffId: l.diffId, facts: byLayer.get(l.diffId) ?? emptyLayerFacts() }));
-  return applyLayers(ordered, { target: source.target, ...(source.imageId !== undefined ? { imageId: source.imageId } : {}) });
+  const inventory = applyLayers(ordered.map((l) => ({ diffId: l.diffId, facts: byLayer.get(l.diffId) ?? emptyLayerFacts() })), ids);
+  if (cache !== undefined && stack !== undefined) {
+    const { target: _target, imageId: _imageId, ...squashed } = inventory;
+    cache.put(stack, stackKey, squashed);
+  }
+  return inventory;
 }
