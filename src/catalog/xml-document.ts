@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as FastXmlParser from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 
 /**
  * An XML element as read here: child elements by local name (namespace prefixes dropped), always
@@ -13,8 +14,8 @@ export type XmlResult = { ok: true; root: XmlElement } | { ok: false; reason: st
  * (a "billion laughs" document is refused, never expanded), nothing external is ever fetched,
  * nesting is capped.
  */
-function createParser(): XMLParser {
-  return new XMLParser({
+function createParser(library: XmlLibrary): XMLParser {
+  return new library.XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     removeNSPrefix: true,
@@ -39,13 +40,25 @@ export function decodeXml(content: Buffer): string {
   return content.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** Parses a whole XML document; malformed or over-limit input is a reason, never a throw. */
+type XmlLibrary = typeof FastXmlParser;
+let library: XmlLibrary | undefined;
+
+/**
+ * Loads the XML parser library (about 110 KB of code with its dependencies). Analyzers await it
+ * before `parseXml`, so cataloging an image with no XML manifest in it never loads it.
+ */
+export async function loadXmlParser(): Promise<void> {
+  library ??= await import('fast-xml-parser');
+}
+
+/** Parses a whole XML document; malformed or over-limit input is a reason, never a throw. Needs `loadXmlParser()` first. */
 export function parseXml(content: Buffer): XmlResult {
+  if (library === undefined) throw new Error('parseXml called before loadXmlParser()');
   const text = decodeXml(content);
-  const valid = XMLValidator.validate(text);
+  const valid = library.XMLValidator.validate(text);
   if (valid !== true) return { ok: false, reason: `invalid XML at line ${valid.err.line}: ${valid.err.msg}` };
   try {
-    return { ok: true, root: createParser().parse(text) as XmlElement };
+    return { ok: true, root: createParser(library).parse(text) as XmlElement };
   } catch (error) {
     return { ok: false, reason: `XML refused: ${(error as Error).message}` };
   }

@@ -1,5 +1,4 @@
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
-import { parseBunLockfile } from '../bun-lockfile.js';
 import { npmPackageFacts } from '../npm-lockfile.js';
 
 /** bun.lock, bun's text lockfile (bun >= 1.2; project folders, not images). */
@@ -11,7 +10,9 @@ export const bunLockfile = defineAnalyzer({
   required(path) {
     return path.endsWith('/bun.lock') && !path.includes('/node_modules/');
   },
-  analyze({ path, content }) {
+  async analyze({ path, content }) {
+    // the parser (and its YAML or JSONC library) loads only when such a lockfile is found
+    const { parseBunLockfile } = await import('../bun-lockfile.js');
     const result = parseBunLockfile(content.toString('utf8'));
     if (!result.ok) return [unknownFact(path, `bun.lock: ${result.reason}`)];
     return npmPackageFacts(path, result.packages);

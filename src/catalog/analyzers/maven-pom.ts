@@ -6,6 +6,7 @@ import type { PomModel } from '../maven-pom.js';
 import { interpolate, parsePom } from '../maven-pom.js';
 import type { PomFile, PomLookup } from '../maven-pom-resolve.js';
 import { resolvePom } from '../maven-pom-resolve.js';
+import { loadXmlParser } from '../xml-document.js';
 
 /** Parent POMs may have any name (`relativePath`); XML files up to this size are kept as candidates. */
 const maxCandidateSize = 1024 * 1024;
@@ -79,5 +80,8 @@ export const mavenPom = defineAnalyzer({
     return file.endsWith('.xml') && entry.size <= maxCandidateSize && !/\/(node_modules|\.git|target)\//.test(file) && !/^\/(etc|usr\/share|usr\/lib|var\/lib|proc|sys)\//.test(file);
   },
   readsCompanions: true,
-  analyze: analyzePom,
+  async analyze(input) {
+    await loadXmlParser();
+    return analyzePom(input);
+  },
 });

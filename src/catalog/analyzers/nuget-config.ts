@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
-import { attribute, childElement, childElements, parseXml } from '../xml-document.js';
+import { attribute, childElement, childElements, loadXmlParser, parseXml } from '../xml-document.js';
 
 /**
  * NuGet packages.config (projects before PackageReference): `<package id version>` entries;
@@ -15,7 +15,8 @@ export const nugetConfig = defineAnalyzer({
   required(file) {
     return path.posix.basename(file) === 'packages.config';
   },
-  analyze({ path: file, content }) {
+  async analyze({ path: file, content }) {
+    await loadXmlParser();
     const xml = parseXml(content);
     if (!xml.ok) return [unknownFact(file, `packages.config: ${xml.reason}`)];
     const root = childElement(xml.root, 'packages');

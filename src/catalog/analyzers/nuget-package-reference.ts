@@ -3,7 +3,7 @@ import type { AnalyzerInput } from '../analyzer.js';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 import type { XmlElement } from '../xml-document.js';
-import { attribute, childElement, childElements, childText, parseXml } from '../xml-document.js';
+import { attribute, childElement, childElements, childText, loadXmlParser, parseXml } from '../xml-document.js';
 
 const projectFile = /\.(cs|fs|vb)proj$/;
 
@@ -89,5 +89,8 @@ export const nugetPackageReference = defineAnalyzer({
     return isPropsFile(file) || projectFile.test(file);
   },
   readsCompanions: true,
-  analyze: analyzeMsbuild,
+  async analyze(input) {
+    await loadXmlParser();
+    return analyzeMsbuild(input);
+  },
 });

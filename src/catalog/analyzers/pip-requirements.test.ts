@@ -2,10 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithTestdata } from '../../../test-support/shared-testdata.js';
+import { getVersionScheme } from '../../versioning/index.js';
 import { analyzeFile, packagesOf, unknownsOf } from '../analyze-file.js';
 import { parseRequirements, pipRequirements } from './pip-requirements.js';
 
-const parse = (text: string | Buffer) => parseRequirements(Buffer.isBuffer(text) ? text : Buffer.from(text));
+const parse = (text: string | Buffer) => parseRequirements(Buffer.isBuffer(text) ? text : Buffer.from(text), getVersionScheme('pep440').isValid);
 
 it.each([
   ['exact pins, names as written', 'Flask==2.0.0\nWerkzeug == 0.11\n', ['Flask@2.0.0', 'Werkzeug@0.11'], 0],

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { getVersionScheme } from '../../versioning/index.js';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 import type { LockedPythonPackage } from '../python-lock.js';
@@ -45,10 +44,10 @@ function logicalLines(text: string): { line: number; text: string }[] {
  * A pip requirements file. Only requirements pinned to one exact version (`==X`, `===X`, with
  * extras, environment markers and `--hash` options allowed) are packages: the version that gets
  * installed from any other line is unknown. Trivy drops those lines silently; here they are returned
- * (`unpinned`) so the analyzer reports them as one unknown instead of a clean result.
+ * (`unpinned`) so the analyzer reports them as one unknown instead of a clean result. `isPep440`
+ * tells a version from anything else after `==`.
  */
-export function parseRequirements(content: Buffer): RequirementsResult {
-  const isPep440 = getVersionScheme('pep440').isValid;
+export function parseRequirements(content: Buffer, isPep440: (version: string) => boolean): RequirementsResult {
   const packages: LockedPythonPackage[] = [];
   const unpinned: string[] = [];
   const includes: { file: string; line: number }[] = [];
@@ -96,8 +95,10 @@ export const pipRequirements = defineAnalyzer({
   required(path) {
     return fileName.test(path) && !/\/(?:site-packages|dist-packages|node_modules)\//.test(path);
   },
-  analyze({ path, content, companion }) {
-    const result = parseRequirements(content);
+  async analyze({ path, content, companion }) {
+    // the version schemes load only when a requirements file is found
+    const { getVersionScheme } = await import('../../versioning/index.js');
+    const result = parseRequirements(content, getVersionScheme('pep440').isValid);
     const facts: Fact[] = pythonPackageFacts(path, result.packages);
     if (result.unpinned.length > 0) {
       const shown = result.unpinned.slice(0, 5).join('; ') + (result.unpinned.length > 5 ? `; and ${result.unpinned.length - 5} more` : '');
