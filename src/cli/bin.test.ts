@@ -24,6 +24,15 @@ describe.each([
       expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
       expect(execFileSync(process.execPath, [bin, 'scan', '--help'], { encoding: 'utf8' })).toContain('--fail-on');
     });
+    it('ends quietly with status 141 when its reader closes the pipe early', async () => {
+      const { spawn } = await import('node:child_process');
+      const child = spawn(process.execPath, [bin, 'rules', 'list', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy(); // the reader is gone before the first write
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect({ status, stderr }).toEqual({ status: 141, stderr: '' });
+    });
     it('exits 2 on nonsense', () => {
       const result = spawnSync(process.execPath, [bin, 'nonsense'], { encoding: 'utf8' });
       expect(result.status).toBe(2);
