@@ -56,15 +56,20 @@ function packagesOf(file, skip = () => false) {
   return out;
 }
 
-/** A warm run inside one process (no Node start-up): open the image, read cached facts, build the inventory. */
+/**
+ * A warm run inside one process (no Node start-up, modules loaded): open the image, read the cached
+ * inventory and encode it as CycloneDX, the CLI's job but for writing the file.
+ */
 async function warmInProcess(tar, home) {
   const { catalogTarget } = await import(path.join(repo, 'dist/catalog/index.js'));
   const { openLayerCache } = await import(path.join(repo, 'dist/image/index.js'));
+  const { encodeCycloneDx } = await import(path.join(repo, 'dist/sbom/index.js'));
   const cache = openLayerCache({ home });
+  const job = async () => encodeCycloneDx(await catalogTarget(`docker-archive:${tar}`, { cache }), { toolVersion: '0' });
   try {
-    await catalogTarget(`docker-archive:${tar}`, { cache });
+    await job();
     const start = process.hrtime.bigint();
-    await catalogTarget(`docker-archive:${tar}`, { cache });
+    await job();
     return Number(process.hrtime.bigint() - start) / 1e9;
   } finally {
     cache.close();
