@@ -4,13 +4,13 @@ import type { BlobStore } from './blob-store.js';
 import { openDirImage } from './dir-image.js';
 import { createDirBlobStore } from './dir-blob-store.js';
 import { openDockerArchive } from './docker-archive.js';
-import { openDaemonImage } from './docker-daemon.js';
-import { openRegistryImage } from './registry-image.js';
+import type * as DockerDaemon from './docker-daemon.js';
 import type { ImageLimits, OpenedImage, OpenImageOptions, Platform, ReadableImage } from './image-types.js';
 import type { ImageTarget } from './image-target.js';
 import { formatImageTarget, parseImageTarget } from './image-target.js';
 import { resolveLimits } from './limits.js';
 import { openOciLayout } from './oci-layout.js';
+import type * as RegistryImage from './registry-image.js';
 import { hostPlatform, parsePlatform } from './platform.js';
 
 export interface SourceContext {
@@ -63,6 +63,15 @@ export async function openImage(text: string, options: OpenImageOptions = {}): P
     case 'docker-or-registry':
       return openDaemonOrRegistry(target.reference, context);
   }
+}
+
+// The daemon and registry transports (HTTP clients, credentials) load only for their targets.
+async function openDaemonImage(...args: Parameters<typeof DockerDaemon.openDaemonImage>): Promise<ReadableImage> {
+  return (await import('./docker-daemon.js')).openDaemonImage(...args);
+}
+
+async function openRegistryImage(...args: Parameters<typeof RegistryImage.openRegistryImage>): Promise<ReadableImage> {
+  return (await import('./registry-image.js')).openRegistryImage(...args);
 }
 
 function dockerHostOf(options: OpenImageOptions): string {

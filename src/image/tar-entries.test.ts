@@ -182,7 +182,8 @@ describe('readTarEntries against tar-stream on damaged archives', () => {
         for await (const entry of ex) {
           const parts: Buffer[] = [];
           for await (const part of entry) parts.push(part as Buffer);
-          const flag = { file: '0', link: '1', symlink: '2', directory: '5' }[entry.header.type ?? 'file'] ?? '?';
+          const flags: Record<string, string> = { file: '0', link: '1', symlink: '2', directory: '5' };
+          const flag = flags[entry.header.type ?? 'file'] ?? '?';
           out.push(`${flag} ${entry.header.name} ${entry.header.linkname ?? ''} ${Buffer.concat(parts).toString('base64')}`);
         }
       })();
