@@ -1,16 +1,11 @@
 import { cString, decodeTarHeader, isZeroBlock, parsePax, tarBlock } from './tar-header.js';
+import type { TarHeaderBlock } from './tar-header.js';
 
-/** One archive member with its pax and GNU long-name records applied. */
-export interface TarEntryHeader {
-  readonly name: string;
-  readonly linkname: string;
-  /** The raw typeflag character (`0`, `5`, `2`...); old-style `name/` regular entries are reported as `5`. */
-  readonly typeflag: string;
-  readonly size: number;
-  readonly mode: number;
-  readonly uid: number;
-  readonly gid: number;
-}
+/**
+ * One archive member with its pax and GNU long-name records applied (old-style `name/` regular
+ * entries are reported with typeflag `5`).
+ */
+export type TarEntryHeader = TarHeaderBlock;
 
 /**
  * Called once per member, in archive order. `content()` collects the member's bytes; it must be
