@@ -14,3 +14,4 @@ export { severities, isSeverity, parseSeverity, severityRank, compareSeverity, a
 export type { Severity } from './severity.js';
 export { packageRoot } from './package-root.js';
 export { dropPostgresSchema, loadPg } from './postgres.js';
+export { checkSchema, parseSchema } from './schema-check.js';
