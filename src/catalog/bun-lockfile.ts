@@ -1,16 +1,16 @@
 import type { ParseError } from 'jsonc-parser';
 import { parse, printParseErrorCode } from 'jsonc-parser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkLock } from './lock-document.js';
 import type { LockResult } from './npm-lockfile.js';
 import { collectLocked } from './npm-lockfile.js';
 
-const depMap = z.record(z.string(), z.unknown()).optional();
-const workspace = z.looseObject({ name: z.string().optional(), version: z.string().optional(), dependencies: depMap, devDependencies: depMap, optionalDependencies: depMap, peerDependencies: depMap });
+const depMap = z.optional(z.record(z.string(), z.unknown()));
+const workspace = z.looseObject({ name: z.optional(z.string()), version: z.optional(z.string()), dependencies: depMap, devDependencies: depMap, optionalDependencies: depMap, peerDependencies: depMap });
 const lockfile = z.looseObject({
   lockfileVersion: z.number(),
-  workspaces: z.record(z.string(), workspace).optional(),
-  packages: z.record(z.string(), z.array(z.unknown()).min(1)).optional(),
+  workspaces: z.optional(z.record(z.string(), workspace)),
+  packages: z.optional(z.record(z.string(), z.array(z.unknown()).check(z.minLength(1)))),
 });
 type Workspace = z.infer<typeof workspace>;
 

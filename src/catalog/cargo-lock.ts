@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { readTomlLock } from './lock-document.js';
 
 /** A crate a Cargo.lock pins; `dev` when only dev-dependencies of the workspace reach it. */
@@ -12,25 +12,25 @@ export interface LockedCrate {
 const lockPackage = z.looseObject({
   name: z.string(),
   version: z.string(),
-  source: z.string().optional(),
-  dependencies: z.array(z.string()).optional(),
+  source: z.optional(z.string()),
+  dependencies: z.optional(z.array(z.string())),
 });
 const lockFile = z.looseObject({
-  version: z.number().optional(),
-  package: z.array(lockPackage).optional(),
+  version: z.optional(z.number()),
+  package: z.optional(z.array(lockPackage)),
   // lockfile v1 (Rust < 1.38) kept the root package apart
-  root: lockPackage.optional(),
+  root: z.optional(lockPackage),
 });
 type LockPackage = z.infer<typeof lockPackage>;
 
 const depTable = z.record(z.string(), z.unknown());
 const manifest = z.looseObject({
-  package: z.looseObject({ name: z.string().optional() }).optional(),
-  dependencies: depTable.optional(),
-  'build-dependencies': depTable.optional(),
-  'dev-dependencies': depTable.optional(),
-  target: z.record(z.string(), z.looseObject({ dependencies: depTable.optional(), 'build-dependencies': depTable.optional(), 'dev-dependencies': depTable.optional() })).optional(),
-  workspace: z.looseObject({ members: z.array(z.string()).optional() }).optional(),
+  package: z.optional(z.looseObject({ name: z.optional(z.string()) })),
+  dependencies: z.optional(depTable),
+  'build-dependencies': z.optional(depTable),
+  'dev-dependencies': z.optional(depTable),
+  target: z.optional(z.record(z.string(), z.looseObject({ dependencies: z.optional(depTable), 'build-dependencies': z.optional(depTable), 'dev-dependencies': z.optional(depTable) }))),
+  workspace: z.optional(z.looseObject({ members: z.optional(z.array(z.string())) })),
 });
 
 /** What a Cargo.toml says: its crate name, the crates it uses at run/build time and for tests only. */

@@ -1,12 +1,13 @@
 import { parse as parseToml } from 'smol-toml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import { checkSchema } from '../core/index.js';
 
 /** A lockfile read and checked against its schema, or why it could not be. */
 export type LockDocument<T> = { ok: true; data: T } | { ok: false; reason: string };
 
 /** An already-parsed lockfile value checked against its schema (for syntaxes other than plain JSON and TOML). */
-export function checkLock<S extends z.ZodType>(value: unknown, schema: S, what: string): LockDocument<z.infer<S>> {
-  const parsed = schema.safeParse(value);
+export function checkLock<T>(value: unknown, schema: z.ZodMiniType<T>, what: string): LockDocument<T> {
+  const parsed = checkSchema(schema, value);
   if (parsed.success) return { ok: true, data: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue?.path.join('.') ?? '';
@@ -14,7 +15,7 @@ export function checkLock<S extends z.ZodType>(value: unknown, schema: S, what: 
 }
 
 /** A JSON lockfile (package-lock.json, Pipfile.lock, composer.lock): syntax, then shape. */
-export function readJsonLock<S extends z.ZodType>(text: string, schema: S, what: string): LockDocument<z.infer<S>> {
+export function readJsonLock<T>(text: string, schema: z.ZodMiniType<T>, what: string): LockDocument<T> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -25,7 +26,7 @@ export function readJsonLock<S extends z.ZodType>(text: string, schema: S, what:
 }
 
 /** A TOML lockfile (poetry.lock, uv.lock, pylock.toml): syntax (first line of the parser's message), then shape. */
-export function readTomlLock<S extends z.ZodType>(text: string, schema: S, what: string): LockDocument<z.infer<S>> {
+export function readTomlLock<T>(text: string, schema: z.ZodMiniType<T>, what: string): LockDocument<T> {
   let value: unknown;
   try {
     value = parseToml(text);

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { checkSchema } from '../core/index.js';
 import type { Fact } from './fact.js';
 
 /** A package a JavaScript lockfile resolves (name, version, dev-only). */
@@ -15,8 +16,8 @@ export function npmPackageFacts(path: string, packages: readonly LockedPackage[]
   return packages.map((p): Fact => ({ kind: 'package', path, package: { type: 'npm', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
 }
 
-const v1Dependency: z.ZodType<V1Dependency> = z.lazy(() =>
-  z.looseObject({ version: z.string().optional(), dev: z.boolean().optional(), dependencies: z.record(z.string(), v1Dependency).optional() }),
+const v1Dependency: z.ZodMiniType<V1Dependency> = z.lazy(() =>
+  z.looseObject({ version: z.optional(z.string()), dev: z.optional(z.boolean()), dependencies: z.optional(z.record(z.string(), v1Dependency)) }),
 );
 interface V1Dependency {
   version?: string | undefined;
@@ -24,16 +25,16 @@ interface V1Dependency {
   dependencies?: Record<string, V1Dependency> | undefined;
 }
 const v2Package = z.looseObject({
-  name: z.string().optional(),
-  version: z.string().optional(),
-  dev: z.boolean().optional(),
-  link: z.boolean().optional(),
-  resolved: z.string().optional(),
+  name: z.optional(z.string()),
+  version: z.optional(z.string()),
+  dev: z.optional(z.boolean()),
+  link: z.optional(z.boolean()),
+  resolved: z.optional(z.string()),
 });
 const lockfile = z.looseObject({
-  lockfileVersion: z.number().optional(),
-  packages: z.record(z.string(), v2Package).optional(),
-  dependencies: z.record(z.string(), v1Dependency).optional(),
+  lockfileVersion: z.optional(z.number()),
+  packages: z.optional(z.record(z.string(), v2Package)),
+  dependencies: z.optional(z.record(z.string(), v1Dependency)),
 });
 
 /** Adds a package, keeping one entry per name@version; production wins over dev. */
@@ -60,7 +61,7 @@ export function parseNpmLockfile(text: string): LockResult {
   } catch (error) {
     return { ok: false, reason: `invalid JSON: ${(error as Error).message}` };
   }
-  const parsed = lockfile.safeParse(json);
+  const parsed = checkSchema(lockfile, json);
   if (!parsed.success) return { ok: false, reason: `not a package-lock: ${parsed.error.issues[0]?.message ?? ''}` };
   const lock = parsed.data;
   const out = collect();

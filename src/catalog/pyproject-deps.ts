@@ -1,16 +1,17 @@
 import { posix } from 'node:path';
 import { parse } from 'smol-toml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { checkSchema } from '../core/index.js';
 import type { Fact } from './fact.js';
 import { pep503Name, requirementName } from './pep503-name.js';
 
 const pyproject = z.looseObject({
-  project: z.looseObject({ dependencies: z.array(z.string()).optional() }).optional(),
-  tool: z
-    .looseObject({
-      poetry: z.looseObject({ dependencies: z.record(z.string(), z.unknown()).optional() }).optional(),
-    })
-    .optional(),
+  project: z.optional(z.looseObject({ dependencies: z.optional(z.array(z.string())) })),
+  tool: z.optional(
+    z.looseObject({
+      poetry: z.optional(z.looseObject({ dependencies: z.optional(z.record(z.string(), z.unknown())) })),
+    }),
+  ),
 });
 
 export type PyprojectDeps = { ok: true; main: ReadonlySet<string> } | { ok: false; reason: string };
@@ -27,7 +28,7 @@ export function readPyprojectDeps(text: string): PyprojectDeps {
   } catch (error) {
     return { ok: false, reason: `invalid TOML: ${(error as Error).message.split('\n')[0] ?? ''}` };
   }
-  const parsed = pyproject.safeParse(doc);
+  const parsed = checkSchema(pyproject, doc);
   if (!parsed.success) return { ok: false, reason: `unexpected pyproject.toml layout: ${parsed.error.issues[0]?.path.join('.') ?? ''}` };
   const main = new Set<string>();
   for (const req of parsed.data.project?.dependencies ?? []) {

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 import { readJsonLock } from '../lock-document.js';
 
-const pkg = z.looseObject({ name: z.string(), version: z.string(), license: z.union([z.array(z.string()), z.string()]).optional() });
+const pkg = z.looseObject({ name: z.string(), version: z.string(), license: z.optional(z.union([z.array(z.string()), z.string()])) });
 const installed = z.union([z.array(pkg), z.looseObject({ packages: z.array(pkg) })]);
 
 /**

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import { readJsonLock } from '../lock-document.js';
 import type { Fact } from '../fact.js';
 
-const pkg = z.looseObject({ name: z.string().min(1), version: z.string().min(1), license: z.union([z.array(z.string()), z.string()]).optional() });
-const lock = z.looseObject({ packages: z.array(pkg).optional(), 'packages-dev': z.array(pkg).optional() });
+const pkg = z.looseObject({ name: z.string().check(z.minLength(1)), version: z.string().check(z.minLength(1)), license: z.optional(z.union([z.array(z.string()), z.string()])) });
+const lock = z.looseObject({ packages: z.optional(z.array(pkg)), 'packages-dev': z.optional(z.array(pkg)) });
 
 export interface ComposerLocked {
   readonly name: string;

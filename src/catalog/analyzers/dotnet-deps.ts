@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 import { readJsonLock } from '../lock-document.js';
 
-const deps = z.looseObject({ libraries: z.record(z.string(), z.looseObject({ type: z.string().optional() })).optional() });
+const deps = z.looseObject({ libraries: z.optional(z.record(z.string(), z.looseObject({ type: z.optional(z.string()) }))) });
 
 /** .NET applications: NuGet packages of `*.deps.json` (`libraries` of type package; projects are the app itself). */
 export const dotnetDeps = defineAnalyzer({

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 import { readJsonLock } from '../lock-document.js';
 
 const lockFile = z.looseObject({
-  version: z.number().optional(),
-  dependencies: z.record(z.string(), z.record(z.string(), z.looseObject({ type: z.string().optional(), resolved: z.string().optional() }))),
+  version: z.optional(z.number()),
+  dependencies: z.record(z.string(), z.record(z.string(), z.looseObject({ type: z.optional(z.string()), resolved: z.optional(z.string()) }))),
 });
 
 /** NuGet packages.lock.json: every target framework's resolved packages except the projects themselves. */

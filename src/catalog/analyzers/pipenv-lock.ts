@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import { readJsonLock } from '../lock-document.js';
 import type { LockedPythonPackage, PythonLockResult } from '../python-lock.js';
 import { pythonPackageFacts } from '../python-lock.js';
 
-const entry = z.looseObject({ version: z.string().optional(), git: z.string().optional(), path: z.string().optional(), file: z.string().optional() });
-const lock = z.looseObject({ default: z.record(z.string(), entry).optional(), develop: z.record(z.string(), entry).optional() });
+const entry = z.looseObject({ version: z.optional(z.string()), git: z.optional(z.string()), path: z.optional(z.string()), file: z.optional(z.string()) });
+const lock = z.looseObject({ default: z.optional(z.record(z.string(), entry)), develop: z.optional(z.record(z.string(), entry)) });
 
 /**
  * Pipfile.lock: `default` (production) and `develop` (dev) sections; versions are `==X` pins. Entries

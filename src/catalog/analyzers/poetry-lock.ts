@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import { readTomlLock } from '../lock-document.js';
 import { pep503Name } from '../pep503-name.js';
@@ -7,16 +7,16 @@ import type { PythonLockResult } from '../python-lock.js';
 import { pythonPackageFacts } from '../python-lock.js';
 
 const lock = z.looseObject({
-  package: z
-    .array(
+  package: z.optional(
+    z.array(
       z.looseObject({
-        name: z.string().min(1),
-        version: z.string().min(1),
-        category: z.string().optional(),
-        dependencies: z.record(z.string(), z.unknown()).optional(),
+        name: z.string().check(z.minLength(1)),
+        version: z.string().check(z.minLength(1)),
+        category: z.optional(z.string()),
+        dependencies: z.optional(z.record(z.string(), z.unknown())),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /**

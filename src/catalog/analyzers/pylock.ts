@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import { readTomlLock } from '../lock-document.js';
 import { pep503Name } from '../pep503-name.js';
@@ -8,17 +8,17 @@ import { pythonPackageFacts } from '../python-lock.js';
 
 const lock = z.looseObject({
   'lock-version': z.string(),
-  packages: z
-    .array(
+  packages: z.optional(
+    z.array(
       z.looseObject({
-        name: z.string().min(1),
-        version: z.string().optional(),
-        directory: z.looseObject({ path: z.string().optional() }).optional(),
-        vcs: z.looseObject({ url: z.string().optional() }).optional(),
-        dependencies: z.array(z.looseObject({ name: z.string().optional() })).optional(),
+        name: z.string().check(z.minLength(1)),
+        version: z.optional(z.string()),
+        directory: z.optional(z.looseObject({ path: z.optional(z.string()) })),
+        vcs: z.optional(z.looseObject({ url: z.optional(z.string()) })),
+        dependencies: z.optional(z.array(z.looseObject({ name: z.optional(z.string()) }))),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** PEP 751 file names: `pylock.toml` or `pylock.<name>.toml` (name without dots). */

@@ -1,11 +1,12 @@
 import { inflateSync } from 'node:zlib';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { checkSchema } from '../../core/index.js';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import { isExecutableMagic, parseExecutable } from '../executable.js';
 import type { Fact } from '../fact.js';
 
 const auditData = z.looseObject({
-  packages: z.array(z.looseObject({ name: z.string(), version: z.string(), kind: z.string().optional(), source: z.string().optional() })),
+  packages: z.array(z.looseObject({ name: z.string(), version: z.string(), kind: z.optional(z.string()), source: z.optional(z.string()) })),
 });
 
 /**
@@ -28,7 +29,7 @@ export const rustBinary = defineAnalyzer({
     let parsed;
     try {
       const json: unknown = JSON.parse(inflateSync(content.subarray(section.offset, section.offset + section.size), { maxOutputLength: 64 * 1024 * 1024 }).toString('utf8'));
-      parsed = auditData.safeParse(json);
+      parsed = checkSchema(auditData, json);
     } catch (error) {
       return [unknownFact(path, `cargo-auditable data: ${(error as Error).message}`)];
     }

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 import { readJsonLock } from '../lock-document.js';
 
 const lockFile = z.looseObject({
   lockVersion: z.number(),
-  dependencies: z.array(z.looseObject({ org: z.string(), name: z.string(), version: z.string(), configurations: z.array(z.string()).optional() })),
+  dependencies: z.array(z.looseObject({ org: z.string(), name: z.string(), version: z.string(), configurations: z.optional(z.array(z.string())) })),
 });
 
 /**

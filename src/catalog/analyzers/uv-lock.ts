@@ -1,25 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import { readTomlLock } from '../lock-document.js';
 import { pep503Name } from '../pep503-name.js';
 import type { LockedPythonPackage, PythonLockResult } from '../python-lock.js';
 import { pythonPackageFacts } from '../python-lock.js';
 
-const dependency = z.looseObject({ name: z.string(), version: z.string().optional() });
+const dependency = z.looseObject({ name: z.string(), version: z.optional(z.string()) });
 const deps = z.array(dependency);
 const lock = z.looseObject({
-  package: z
-    .array(
+  package: z.optional(
+    z.array(
       z.looseObject({
-        name: z.string().min(1),
-        version: z.string().optional(),
-        source: z.record(z.string(), z.unknown()).optional(),
-        dependencies: deps.optional(),
-        'optional-dependencies': z.record(z.string(), deps).optional(),
-        'dev-dependencies': z.record(z.string(), deps).optional(),
+        name: z.string().check(z.minLength(1)),
+        version: z.optional(z.string()),
+        source: z.optional(z.record(z.string(), z.unknown())),
+        dependencies: z.optional(deps),
+        'optional-dependencies': z.optional(z.record(z.string(), deps)),
+        'dev-dependencies': z.optional(z.record(z.string(), deps)),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 type Entry = NonNullable<z.infer<typeof lock>['package']>[number];
 
