@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
-import { RampartError } from '../core/index.js';
+import * as z from 'zod/mini';
+import { RampartError, parseSchema } from '../core/index.js';
 
 export interface RegistryCredentials {
   readonly username: string;
@@ -10,9 +10,7 @@ export interface RegistryCredentials {
 }
 
 const configSchema = z.object({
-  auths: z
-    .record(z.string(), z.object({ auth: z.string().optional(), username: z.string().optional(), password: z.string().optional() }))
-    .optional(),
+  auths: z.optional(z.record(z.string(), z.object({ auth: z.optional(z.string()), username: z.optional(z.string()), password: z.optional(z.string()) }))),
 });
 
 function hostOf(key: string): string {
@@ -35,7 +33,7 @@ export function dockerConfigCredentials(registry: string, env: Readonly<Record<s
   }
   let parsed: z.infer<typeof configSchema>;
   try {
-    parsed = configSchema.parse(JSON.parse(text));
+    parsed = parseSchema(configSchema, JSON.parse(text));
   } catch (error) {
     throw new RampartError('BAD_CONFIG', `${file} is not a valid Docker config: ${(error as Error).message}`, { location: { file }, cause: error });
   }

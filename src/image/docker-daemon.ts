@@ -6,16 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { z } from 'zod';
-import { RampartError, isRampartError } from '../core/index.js';
+import * as z from 'zod/mini';
+import { RampartError, isRampartError, parseSchema } from '../core/index.js';
 import { openDockerArchive } from './docker-archive.js';
 import type { ImageLimits, ReadableImage } from './image-types.js';
 import { openTarBlobStore } from './tar-blob-store.js';
 
 const imageInspectSchema = z.object({
   Id: z.string(),
-  RepoTags: z.array(z.string()).nullish(),
-  RepoDigests: z.array(z.string()).nullish(),
+  RepoTags: z.nullish(z.array(z.string())),
+  RepoDigests: z.nullish(z.array(z.string())),
 });
 
 interface Endpoint {
@@ -69,7 +69,7 @@ export async function openDaemonImage(name: string, target: string, dockerHost: 
   if (inspect.statusCode !== 200) {
     throw new RampartError('DAEMON_UNAVAILABLE', `Docker daemon answered ${inspect.statusCode} for ${name}: ${body.toString('utf8').slice(0, 200)}`);
   }
-  const info = imageInspectSchema.parse(JSON.parse(body.toString('utf8')));
+  const info = parseSchema(imageInspectSchema, JSON.parse(body.toString('utf8')));
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rampart-daemon-'));
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });

@@ -1,36 +1,36 @@
-import { z } from 'zod';
-import { RampartError } from '../core/index.js';
+import * as z from 'zod/mini';
+import { RampartError, checkSchema } from '../core/index.js';
 import type { Location } from '../core/index.js';
 import type { ImageConfigFile } from './image-types.js';
 
 export const digestPattern = /^sha256:[a-f0-9]{64}$/;
-const digest = z.string().regex(digestPattern, 'a sha256 digest');
+const digest = z.string().check(z.regex(digestPattern, 'a sha256 digest'));
 
 export const platformSchema = z.object({
   os: z.string(),
   architecture: z.string(),
-  variant: z.string().optional(),
+  variant: z.optional(z.string()),
 });
 
 export const descriptorSchema = z.object({
-  mediaType: z.string().optional(),
+  mediaType: z.optional(z.string()),
   digest,
-  size: z.number().int().nonnegative(),
-  platform: platformSchema.optional(),
-  annotations: z.record(z.string(), z.string()).nullish(),
+  size: z.int().check(z.nonnegative()),
+  platform: z.optional(platformSchema),
+  annotations: z.nullish(z.record(z.string(), z.string())),
 });
 export type Descriptor = z.infer<typeof descriptorSchema>;
 
 export const indexSchema = z.object({
-  schemaVersion: z.number().optional(),
-  mediaType: z.string().optional(),
+  schemaVersion: z.optional(z.number()),
+  mediaType: z.optional(z.string()),
   manifests: z.array(descriptorSchema),
 });
 export type ImageIndex = z.infer<typeof indexSchema>;
 
 export const manifestSchema = z.object({
-  schemaVersion: z.number().optional(),
-  mediaType: z.string().optional(),
+  schemaVersion: z.optional(z.number()),
+  mediaType: z.optional(z.string()),
   config: descriptorSchema,
   layers: z.array(descriptorSchema),
 });
@@ -40,55 +40,55 @@ export type ImageManifest = z.infer<typeof manifestSchema>;
 export const dockerManifestSchema = z
   .array(
     z.object({
-      Config: z.string().min(1),
-      RepoTags: z.array(z.string()).nullish(),
-      Layers: z.array(z.string().min(1)),
+      Config: z.string().check(z.minLength(1)),
+      RepoTags: z.nullish(z.array(z.string())),
+      Layers: z.array(z.string().check(z.minLength(1))),
     }),
   )
-  .min(1, 'no images');
+  .check(z.minLength(1, 'no images'));
 export type DockerManifest = z.infer<typeof dockerManifestSchema>;
 
 const stringList = z.array(z.string());
 export const imageConfigSchema = z.object({
-  architecture: z.string().optional(),
-  os: z.string().optional(),
-  variant: z.string().optional(),
-  config: z
-    .object({
-      User: z.string().optional(),
-      Env: stringList.nullish(),
-      Entrypoint: stringList.nullish(),
-      Cmd: stringList.nullish(),
-      WorkingDir: z.string().optional(),
-      Labels: z.record(z.string(), z.string()).nullish(),
-      ExposedPorts: z.record(z.string(), z.object({}).loose()).nullish(),
-      Healthcheck: z.object({ Test: stringList.nullish() }).nullish(),
-      StopSignal: z.string().optional(),
-      Volumes: z.record(z.string(), z.object({}).loose()).nullish(),
-    })
-    .nullish(),
-  history: z
-    .array(
+  architecture: z.optional(z.string()),
+  os: z.optional(z.string()),
+  variant: z.optional(z.string()),
+  config: z.nullish(
+    z.object({
+      User: z.optional(z.string()),
+      Env: z.nullish(stringList),
+      Entrypoint: z.nullish(stringList),
+      Cmd: z.nullish(stringList),
+      WorkingDir: z.optional(z.string()),
+      Labels: z.nullish(z.record(z.string(), z.string())),
+      ExposedPorts: z.nullish(z.record(z.string(), z.looseObject({}))),
+      Healthcheck: z.nullish(z.object({ Test: z.nullish(stringList) })),
+      StopSignal: z.optional(z.string()),
+      Volumes: z.nullish(z.record(z.string(), z.looseObject({}))),
+    }),
+  ),
+  history: z.nullish(
+    z.array(
       z.object({
-        created: z.string().optional(),
-        created_by: z.string().optional(),
-        empty_layer: z.boolean().optional(),
-        comment: z.string().optional(),
+        created: z.optional(z.string()),
+        created_by: z.optional(z.string()),
+        empty_layer: z.optional(z.boolean()),
+        comment: z.optional(z.string()),
       }),
-    )
-    .nullish(),
+    ),
+  ),
   rootfs: z.object({ type: z.string(), diff_ids: z.array(digest) }),
 });
 
 /** Parses a JSON document against a schema; any failure is BAD_ARCHIVE naming the document and field. */
-export function parseDocument<T>(bytes: Buffer, schema: z.ZodType<T>, what: string, location: Location): T {
+export function parseDocument<T>(bytes: Buffer, schema: z.ZodMiniType<T>, what: string, location: Location): T {
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new RampartError('BAD_ARCHIVE', `${what} is not valid JSON: ${(error as Error).message}`, { location, cause: error });
   }
-  const result = schema.safeParse(json);
+  const result = checkSchema(schema, json);
   if (!result.success) {
     const issue = result.error.issues[0];
     const at = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;

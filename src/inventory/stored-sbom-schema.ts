@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { RampartError, severities } from '../core/index.js';
+import * as z from 'zod/mini';
+import { RampartError, checkSchema, severities } from '../core/index.js';
 import type { Inventory } from '../sbom/index.js';
 import { inventorySchemaVersion, packageTypes } from '../sbom/index.js';
 import type { FindingKey } from './sbom-store.js';
@@ -27,17 +27,17 @@ const findingKeySchema = z.object({
   package: z.string(),
   version: z.string(),
   severity: z.enum(severities),
-  fixedVersion: z.string().optional(),
+  fixedVersion: z.optional(z.string()),
 });
 
-function parseJson<T>(text: string, schema: z.ZodType<T>, what: string, file: string, target: string): T {
+function parseJson<T>(text: string, schema: z.ZodMiniType<T>, what: string, file: string, target: string): T {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new RampartError('BAD_STORE', `${file}: the stored ${what} of ${target} is not JSON`, { cause: error, location: { file, path: target } });
   }
-  const parsed = schema.safeParse(value);
+  const parsed = checkSchema(schema, value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new RampartError('BAD_STORE', `${file}: the stored ${what} of ${target} is invalid at ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`, {

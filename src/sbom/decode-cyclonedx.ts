@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Unknown } from '../core/index.js';
-import { RampartError } from '../core/index.js';
+import { RampartError, checkSchema } from '../core/index.js';
 import { packageFromComponent } from './decode-sbom.js';
 import type { Inventory } from './inventory.js';
 import { comparePackages, inventorySchemaVersion } from './inventory.js';
@@ -17,25 +17,25 @@ export interface CdxComponent {
   components?: CdxComponent[] | undefined;
 }
 
-const component: z.ZodType<CdxComponent> = z.lazy(() =>
+const component: z.ZodMiniType<CdxComponent> = z.lazy(() =>
   z.looseObject({
-    type: z.string().optional(),
+    type: z.optional(z.string()),
     name: z.string(),
-    version: z.string().optional(),
-    purl: z.string().optional(),
-    licenses: z
-      .array(z.looseObject({ license: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(), expression: z.string().optional() }))
-      .optional(),
-    properties: z.array(z.looseObject({ name: z.string(), value: z.string().optional() })).optional(),
-    components: z.array(component).optional(),
+    version: z.optional(z.string()),
+    purl: z.optional(z.string()),
+    licenses: z.optional(
+      z.array(z.looseObject({ license: z.optional(z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) })), expression: z.optional(z.string()) })),
+    ),
+    properties: z.optional(z.array(z.looseObject({ name: z.string(), value: z.optional(z.string()) }))),
+    components: z.optional(z.array(component)),
   }),
 );
 
 const bomSchema = z.looseObject({
   bomFormat: z.literal('CycloneDX'),
   specVersion: z.string(),
-  metadata: z.looseObject({ component: z.looseObject({ name: z.string(), version: z.string().optional() }).optional() }).optional(),
-  components: z.array(component).optional(),
+  metadata: z.optional(z.looseObject({ component: z.optional(z.looseObject({ name: z.string(), version: z.optional(z.string()) })) })),
+  components: z.optional(z.array(component)),
 });
 
 /** Reads a CycloneDX JSON SBOM (any 1.x) back into an inventory, for `sbom:FILE` targets. */
@@ -46,7 +46,7 @@ export function decodeCycloneDx(text: string, file: string): Inventory {
   } catch (error) {
     throw new RampartError('BAD_SBOM', `${file}: not JSON: ${(error as Error).message}`);
   }
-  const parsed = bomSchema.safeParse(json);
+  const parsed = checkSchema(bomSchema, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new RampartError('BAD_SBOM', `${file}: not a CycloneDX BOM: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());

@@ -1,25 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Unknown } from '../core/index.js';
-import { RampartError } from '../core/index.js';
+import { RampartError, checkSchema } from '../core/index.js';
 import { packageFromComponent } from './decode-sbom.js';
 import type { Inventory } from './inventory.js';
 import { comparePackages, inventorySchemaVersion } from './inventory.js';
 import type { OsInfo, Package } from './package.js';
 
 const spdxSchema = z.looseObject({
-  spdxVersion: z.string().regex(/^SPDX-2\.\d$/),
-  packages: z
-    .array(
+  spdxVersion: z.string().check(z.regex(/^SPDX-2\.\d$/)),
+  packages: z.optional(
+    z.array(
       z.looseObject({
         name: z.string(),
         SPDXID: z.string(),
-        versionInfo: z.string().optional(),
-        licenseDeclared: z.string().optional(),
-        primaryPackagePurpose: z.string().optional(),
-        externalRefs: z.array(z.looseObject({ referenceType: z.string(), referenceLocator: z.string() })).optional(),
+        versionInfo: z.optional(z.string()),
+        licenseDeclared: z.optional(z.string()),
+        primaryPackagePurpose: z.optional(z.string()),
+        externalRefs: z.optional(z.array(z.looseObject({ referenceType: z.string(), referenceLocator: z.string() }))),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** Reads an SPDX 2.x JSON document back into an inventory (packages with a purl external reference). */
@@ -30,7 +30,7 @@ export function decodeSpdx(text: string, file: string): Inventory {
   } catch (error) {
     throw new RampartError('BAD_SBOM', `${file}: not JSON: ${(error as Error).message}`);
   }
-  const parsed = spdxSchema.safeParse(json);
+  const parsed = checkSchema(spdxSchema, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new RampartError('BAD_SBOM', `${file}: not an SPDX 2 JSON document: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());

@@ -1,7 +1,7 @@
 import jsYaml from 'js-yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Location } from '../core/index.js';
-import { RampartError } from '../core/index.js';
+import { RampartError, checkSchema } from '../core/index.js';
 
 /** One entry of `.rampartignore.yaml`: an advisory id, optionally bound to one package, with a reason. */
 export interface IgnoreEntry {
@@ -13,20 +13,21 @@ export interface IgnoreEntry {
   readonly location: Location;
 }
 
-const entrySchema = z
-  .object({
-    id: z.string().min(1),
-    package: z.string().min(1).optional(),
-    reason: z.string().trim().min(1, 'reason is required'),
-    expires: z
-      .union([z.string(), z.date()])
-      .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
-      .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'expires must be a date YYYY-MM-DD')
-      .optional(),
-  })
-  .strict();
+const entrySchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  package: z.optional(z.string().check(z.minLength(1))),
+  reason: z.string().check(z.trim(), z.minLength(1, 'reason is required')),
+  expires: z.optional(
+    z
+      .pipe(
+        z.union([z.string(), z.date()]),
+        z.transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)),
+      )
+      .check(z.refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), 'expires must be a date YYYY-MM-DD')),
+  ),
+});
 
-const fileSchema = z.union([z.object({ ignore: z.array(z.unknown()) }).strict(), z.array(z.unknown())]);
+const fileSchema = z.union([z.strictObject({ ignore: z.array(z.unknown()) }), z.array(z.unknown())]);
 
 /**
  * Reads `.rampartignore.yaml`: either a list of entries or `{ignore: [...]}`; each entry has `id`
@@ -45,11 +46,11 @@ export function readIgnoreFile(text: string, file: string): IgnoreEntry[] {
     });
   }
   if (doc === undefined || doc === null) return [];
-  const top = fileSchema.safeParse(doc);
+  const top = checkSchema(fileSchema, doc);
   if (!top.success) throw new RampartError('BAD_INPUT', `${file}: expected a list of entries or {ignore: [...]}`, { location: { file } });
   const raw = Array.isArray(top.data) ? top.data : top.data.ignore;
   return raw.map((item, i) => {
-    const parsed = entrySchema.safeParse(item);
+    const parsed = checkSchema(entrySchema, item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new RampartError('BAD_INPUT', `${file}: entry ${i + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.replace(/ {2,}/g, ' '), {
