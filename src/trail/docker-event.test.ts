@@ -29,3 +29,14 @@ describe('docker events → trail entries', () => {
     expect(typeof dockerEventToEntry(raw)).toBe('string');
   });
 });
+
+// A refusal's text carries zod's first issue message: it must read exactly so.
+it.each([
+  ['{}', 'not a Docker event: Invalid input: expected string, received undefined'],
+  ['{"Type":"","Action":"x","time":1}', 'not a Docker event: Too small: expected string to have >=1 characters'],
+  ['{"Type":"x","Action":"y","time":"5"}', 'not a Docker event: Invalid input: expected number, received string'],
+  ['{"Type":"container","Action":"start","Actor":null,"time":1}', 'not a Docker event: Invalid input: expected object, received null'],
+  ['[]', 'not a Docker event: Invalid input: expected object, received array'],
+])('says why %s is not a Docker event', (raw, reason) => {
+  expect(dockerEventToEntry(raw)).toBe(reason);
+});

@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { checkSchema } from '../core/index.js';
 import type { TrailEntry } from './entry-schemas.js';
 
 /** The fields of a Docker Engine event the trail reads (API 1.41 `/events`). */
 const dockerEventSchema = z.object({
-  Type: z.string().min(1),
-  Action: z.string().min(1),
-  Actor: z.object({ ID: z.string().default(''), Attributes: z.record(z.string(), z.string()).default({}) }).default({ ID: '', Attributes: {} }),
-  time: z.number().optional(),
+  Type: z.string().check(z.minLength(1)),
+  Action: z.string().check(z.minLength(1)),
+  Actor: z._default(z.object({ ID: z._default(z.string(), ''), Attributes: z._default(z.record(z.string(), z.string()), {}) }), { ID: '', Attributes: {} }),
+  time: z.optional(z.number()),
 });
 
 /**
@@ -32,7 +33,7 @@ export function dockerEventToEntry(rawLine: string): TrailEntry | string {
   } catch {
     return 'not JSON';
   }
-  const parsed = dockerEventSchema.safeParse(json);
+  const parsed = checkSchema(dockerEventSchema, json);
   if (!parsed.success) return `not a Docker event: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
   const ev = parsed.data;
   const timeNano = readTimeNano(rawLine) ?? (ev.time === undefined ? undefined : `${ev.time}000000000`);

@@ -1,4 +1,4 @@
-import { RampartError } from '../core/index.js';
+import { checkSchema, parseSchema, RampartError } from '../core/index.js';
 import { canonicalJson } from './canonical-json.js';
 import type { TrailEntry } from './entry-schemas.js';
 import { trailEntrySchema } from './entry-schemas.js';
@@ -29,7 +29,7 @@ export interface HashedEntry extends EncodedEntry {
 }
 
 export function encodeEntry(entry: TrailEntry): HashedEntry {
-  const checked = trailEntrySchema.parse(entry);
+  const checked = parseSchema(trailEntrySchema, entry);
   const data = canonicalJson(checked);
   const container = 'container' in checked ? checked.container : undefined;
   const timeMs = Date.parse(checked.time);
@@ -57,7 +57,7 @@ export function decodeEntry(data: string, index: number): TrailEntry {
   } catch (error) {
     throw new RampartError('DB_CORRUPT', `trail entry ${index} is not JSON`, { cause: error });
   }
-  const parsed = trailEntrySchema.safeParse(json);
+  const parsed = checkSchema(trailEntrySchema, json);
   if (!parsed.success) throw new RampartError('DB_CORRUPT', `trail entry ${index} does not match its schema: ${parsed.error.message}`);
   return parsed.data;
 }

@@ -1,21 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { checkSchema } from '../core/index.js';
 import { canonicalJson } from './canonical-json.js';
 import type { TrailEntry } from './entry-schemas.js';
 
 /** The `audit.k8s.io/v1` Event fields the trail reads; everything else is kept in `raw`. */
 const auditEventSchema = z.looseObject({
-  auditID: z.string().min(1),
-  stage: z.string().min(1),
-  verb: z.string().min(1),
-  requestReceivedTimestamp: z.string().optional(),
-  stageTimestamp: z.string().optional(),
-  user: z.looseObject({ username: z.string().optional() }).optional(),
-  objectRef: z.looseObject({
-    resource: z.string().optional(),
-    subresource: z.string().optional(),
-    namespace: z.string().optional(),
-    name: z.string().optional(),
-  }).optional(),
+  auditID: z.string().check(z.minLength(1)),
+  stage: z.string().check(z.minLength(1)),
+  verb: z.string().check(z.minLength(1)),
+  requestReceivedTimestamp: z.optional(z.string()),
+  stageTimestamp: z.optional(z.string()),
+  user: z.optional(z.looseObject({ username: z.optional(z.string()) })),
+  objectRef: z.optional(
+    z.looseObject({
+      resource: z.optional(z.string()),
+      subresource: z.optional(z.string()),
+      namespace: z.optional(z.string()),
+      name: z.optional(z.string()),
+    }),
+  ),
 });
 
 export const auditEventListSchema = z.looseObject({
@@ -28,11 +31,11 @@ export type AuditParse = { ok: true; entries: TrailEntry[] } | { ok: false; reas
 
 /** Parses an EventList body into trail entries; any bad item rejects the whole list (nothing half-logged). */
 export function auditEventListToEntries(body: unknown): AuditParse {
-  const list = auditEventListSchema.safeParse(body);
+  const list = checkSchema(auditEventListSchema, body);
   if (!list.success) return { ok: false, reason: `not an audit.k8s.io/v1 EventList: ${list.error.issues[0]?.message ?? 'invalid'}` };
   const entries: TrailEntry[] = [];
   for (const [i, item] of list.data.items.entries()) {
-    const ev = auditEventSchema.safeParse(item);
+    const ev = checkSchema(auditEventSchema, item);
     if (!ev.success) return { ok: false, reason: `items[${i}]: ${ev.error.issues[0]?.path.join('.') ?? ''} ${ev.error.issues[0]?.message ?? 'invalid'}` };
     const e = ev.data;
     const time = e.stageTimestamp ?? e.requestReceivedTimestamp;

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Location } from '../core/index.js';
-import { RampartError } from '../core/index.js';
+import { checkSchema, RampartError } from '../core/index.js';
 import type { OsvRecord } from './osv-record.js';
 
 /**
@@ -9,14 +9,14 @@ import type { OsvRecord } from './osv-record.js';
  * to the ids it fixes; the key "0" means "not affected" and yields nothing. Package names are
  * origin (source) package names.
  */
-const secfixes = z.record(z.string(), z.array(z.union([z.string(), z.number()])).nullable());
-const pkg = z.looseObject({ name: z.string(), secfixes: secfixes.nullish() });
+const secfixes = z.record(z.string(), z.nullable(z.array(z.union([z.string(), z.number()]))));
+const pkg = z.looseObject({ name: z.string(), secfixes: z.nullish(secfixes) });
 const fullDb = z.looseObject({
   distroversion: z.string(),
-  reponame: z.string().optional(),
-  packages: z.array(z.looseObject({ pkg })).nullable(),
+  reponame: z.optional(z.string()),
+  packages: z.nullable(z.array(z.looseObject({ pkg }))),
 });
-const onePackage = pkg.extend({ distroversion: z.string(), reponame: z.string().optional() });
+const onePackage = z.extend(pkg, { distroversion: z.string(), reponame: z.optional(z.string()) });
 
 export function isAlpineSecdb(doc: unknown): boolean {
   return typeof doc === 'object' && doc !== null && 'distroversion' in doc && ('packages' in doc || 'secfixes' in doc);
@@ -29,8 +29,8 @@ export function cleanAdvisoryId(raw: string): string {
 }
 
 export function convertAlpineSecdb(doc: unknown, modified: string, location: Location): OsvRecord[] {
-  const full = fullDb.safeParse(doc);
-  const single = full.success ? undefined : onePackage.safeParse(doc);
+  const full = checkSchema(fullDb, doc);
+  const single = full.success ? undefined : checkSchema(onePackage, doc);
   if (!full.success && (single === undefined || !single.success)) {
     throw new RampartError('BAD_INPUT', 'not an Alpine secdb document (distroversion, packages[].pkg{name, secfixes})', { location });
   }

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Location } from '../core/index.js';
-import { RampartError } from '../core/index.js';
+import { checkSchema, RampartError } from '../core/index.js';
 import type { OsvAffected, OsvRecord } from './osv-record.js';
 
 /**
@@ -20,15 +20,19 @@ export const debianReleases: Readonly<Record<string, string>> = {
 
 const release = z.looseObject({
   status: z.string(),
-  fixed_version: z.string().optional(),
-  urgency: z.string().optional(),
-  nodsa: z.string().optional(),
-  nodsa_reason: z.string().optional(),
+  fixed_version: z.optional(z.string()),
+  urgency: z.optional(z.string()),
+  nodsa: z.optional(z.string()),
+  nodsa_reason: z.optional(z.string()),
 });
 // The tracker writes `"releases": []` (an empty list, not an object) for packages with no release.
 const cveEntry = z.looseObject({
-  description: z.string().optional(),
-  releases: z.preprocess((v) => (Array.isArray(v) && v.length === 0 ? {} : v), z.record(z.string(), release)),
+  description: z.optional(z.string()),
+  // (zod/mini has no `preprocess`: classic's is exactly this pipe, a transform feeding the schema.)
+  releases: z.pipe(
+    z.transform((v: unknown) => (Array.isArray(v) && v.length === 0 ? {} : v)),
+    z.record(z.string(), release),
+  ),
 });
 
 export function isDebianTrackerJson(doc: unknown): boolean {
@@ -54,7 +58,7 @@ export function convertDebianTracker(doc: unknown, modified: string, location: L
   for (const [source, cves] of Object.entries(doc as Record<string, unknown>)) {
     if (typeof cves !== 'object' || cves === null || Array.isArray(cves)) continue;
     for (const [cve, raw] of Object.entries(cves as Record<string, unknown>)) {
-      const parsed = cveEntry.safeParse(raw);
+      const parsed = checkSchema(cveEntry, raw);
       if (!parsed.success) {
         throw new RampartError('BAD_INPUT', `Debian tracker entry ${source}/${cve}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { location });
       }

@@ -1,52 +1,50 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Location } from '../core/index.js';
-import { RampartError } from '../core/index.js';
+import { checkSchema, RampartError } from '../core/index.js';
 
 /**
  * The OSV schema (ossf/osv-schema), validated at the boundary with only the fields Rampart reads;
  * everything else is kept as it came (loose objects) so records are stored verbatim.
  */
 const event = z.looseObject({
-  introduced: z.string().optional(),
-  fixed: z.string().optional(),
-  last_affected: z.string().optional(),
-  limit: z.string().optional(),
+  introduced: z.optional(z.string()),
+  fixed: z.optional(z.string()),
+  last_affected: z.optional(z.string()),
+  limit: z.optional(z.string()),
 });
 
 const range = z.looseObject({
   type: z.string(),
-  repo: z.string().optional(),
+  repo: z.optional(z.string()),
   events: z.array(event),
 });
 
 const severity = z.looseObject({ type: z.string(), score: z.string() });
 
 const affected = z.looseObject({
-  package: z
-    .looseObject({ ecosystem: z.string(), name: z.string(), purl: z.string().optional() })
-    .optional(),
-  severity: z.array(severity).optional(),
-  ranges: z.array(range).optional(),
-  versions: z.array(z.string()).optional(),
-  ecosystem_specific: z.record(z.string(), z.unknown()).optional(),
-  database_specific: z.record(z.string(), z.unknown()).optional(),
+  package: z.optional(z.looseObject({ ecosystem: z.string(), name: z.string(), purl: z.optional(z.string()) })),
+  severity: z.optional(z.array(severity)),
+  ranges: z.optional(z.array(range)),
+  versions: z.optional(z.array(z.string())),
+  ecosystem_specific: z.optional(z.record(z.string(), z.unknown())),
+  database_specific: z.optional(z.record(z.string(), z.unknown())),
 });
 
 export const osvRecordSchema = z.looseObject({
-  schema_version: z.string().optional(),
-  id: z.string().min(1),
-  modified: z.string().min(1),
-  published: z.string().optional(),
-  withdrawn: z.string().optional(),
-  aliases: z.array(z.string()).nullish(),
-  related: z.array(z.string()).nullish(),
-  upstream: z.array(z.string()).nullish(),
-  summary: z.string().optional(),
-  details: z.string().optional(),
-  severity: z.array(severity).nullish(),
-  affected: z.array(affected).nullish(),
-  references: z.array(z.looseObject({ type: z.string(), url: z.string() })).nullish(),
-  database_specific: z.record(z.string(), z.unknown()).nullish(),
+  schema_version: z.optional(z.string()),
+  id: z.string().check(z.minLength(1)),
+  modified: z.string().check(z.minLength(1)),
+  published: z.optional(z.string()),
+  withdrawn: z.optional(z.string()),
+  aliases: z.nullish(z.array(z.string())),
+  related: z.nullish(z.array(z.string())),
+  upstream: z.nullish(z.array(z.string())),
+  summary: z.optional(z.string()),
+  details: z.optional(z.string()),
+  severity: z.nullish(z.array(severity)),
+  affected: z.nullish(z.array(affected)),
+  references: z.nullish(z.array(z.looseObject({ type: z.string(), url: z.string() }))),
+  database_specific: z.nullish(z.record(z.string(), z.unknown())),
 });
 
 export type OsvRecord = z.infer<typeof osvRecordSchema>;
@@ -57,7 +55,7 @@ export type OsvSeverity = z.infer<typeof severity>;
 
 /** Validates one parsed OSV document; a bad record is a BAD_INPUT error naming where it came from. */
 export function parseOsvRecord(value: unknown, location: Location): OsvRecord {
-  const result = osvRecordSchema.safeParse(value);
+  const result = checkSchema(osvRecordSchema, value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue === undefined ? '' : ` at ${issue.path.join('.') || '(root)'}: ${issue.message}`;

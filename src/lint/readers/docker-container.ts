@@ -1,41 +1,46 @@
-import { z } from 'zod';
-import { RampartError } from '../../core/index.js';
+import * as z from 'zod/mini';
+import { checkSchema, RampartError } from '../../core/index.js';
 import type { LintInput } from '../model.js';
 import type { RunFlag } from './docker-run.js';
 import { buildWorkload } from './docker-run.js';
 
 const inspectSchema = z.object({
-  Name: z.string().optional(),
-  Config: z.object({ Image: z.string().optional(), User: z.string().optional(), Healthcheck: z.object({ Test: z.array(z.string()).nullish() }).nullish() }).partial().optional(),
-  HostConfig: z
-    .object({
-      Privileged: z.boolean(),
-      ReadonlyRootfs: z.boolean(),
-      CapAdd: z.array(z.string()).nullable(),
-      CapDrop: z.array(z.string()).nullable(),
-      SecurityOpt: z.array(z.string()).nullable(),
-      NetworkMode: z.string(),
-      PidMode: z.string(),
-      IpcMode: z.string(),
-      UTSMode: z.string(),
-      UsernsMode: z.string(),
-      Devices: z.array(z.object({ PathOnHost: z.string().optional() })).nullable(),
-      Sysctls: z.record(z.string(), z.string()).nullable(),
-      Memory: z.number(),
-      NanoCpus: z.number(),
-      CpuQuota: z.number(),
-      PidsLimit: z.number().nullable(),
-      RestartPolicy: z.object({ Name: z.string().optional(), MaximumRetryCount: z.number().optional() }).nullable(),
-    })
-    .partial()
-    .optional(),
-  Mounts: z.array(z.object({ Type: z.string().optional(), Source: z.string().optional(), Destination: z.string().optional(), RW: z.boolean().optional() })).nullish(),
-  AppArmorProfile: z.string().optional(),
+  Name: z.optional(z.string()),
+  Config: z.optional(
+    z.partial(z.object({ Image: z.optional(z.string()), User: z.optional(z.string()), Healthcheck: z.nullish(z.object({ Test: z.nullish(z.array(z.string())) })) })),
+  ),
+  HostConfig: z.optional(
+    z.partial(
+      z.object({
+        Privileged: z.boolean(),
+        ReadonlyRootfs: z.boolean(),
+        CapAdd: z.nullable(z.array(z.string())),
+        CapDrop: z.nullable(z.array(z.string())),
+        SecurityOpt: z.nullable(z.array(z.string())),
+        NetworkMode: z.string(),
+        PidMode: z.string(),
+        IpcMode: z.string(),
+        UTSMode: z.string(),
+        UsernsMode: z.string(),
+        Devices: z.nullable(z.array(z.object({ PathOnHost: z.optional(z.string()) }))),
+        Sysctls: z.nullable(z.record(z.string(), z.string())),
+        Memory: z.number(),
+        NanoCpus: z.number(),
+        CpuQuota: z.number(),
+        PidsLimit: z.nullable(z.number()),
+        RestartPolicy: z.nullable(z.object({ Name: z.optional(z.string()), MaximumRetryCount: z.optional(z.number()) })),
+      }),
+    ),
+  ),
+  Mounts: z.nullish(
+    z.array(z.object({ Type: z.optional(z.string()), Source: z.optional(z.string()), Destination: z.optional(z.string()), RW: z.optional(z.boolean()) })),
+  ),
+  AppArmorProfile: z.optional(z.string()),
 });
 
 /** Reads a live container's Engine API inspect document into the lint model. */
 export function readContainerInspect(raw: unknown, target: string): LintInput {
-  const parsed = inspectSchema.safeParse(raw);
+  const parsed = checkSchema(inspectSchema, raw);
   if (!parsed.success) throw new RampartError('BAD_INPUT', `${target}: unexpected Docker inspect document`, { cause: parsed.error });
   const inspect = parsed.data;
   const host = inspect.HostConfig ?? {};

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { checkSchema } from '../../core/index.js';
 import type { RuleEngine } from '../rule-engine.js';
 
 /** One case of a rule test fixture (JSON lines, docs/event-format.md). */
 export const ruleTestCaseSchema = z.object({
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   event: z.record(z.string(), z.unknown()),
   expect: z.array(z.string()),
 });
@@ -35,7 +36,7 @@ export function parseRuleTestFixture(content: string): ParsedFixture[] {
       out.push({ ok: false, line: i + 1, reason: `invalid JSON: ${(e as Error).message}` });
       return;
     }
-    const parsed = ruleTestCaseSchema.safeParse(json);
+    const parsed = checkSchema(ruleTestCaseSchema, json);
     if (parsed.success) out.push({ ok: true, line: i + 1, testCase: parsed.data });
     else out.push({ ok: false, line: i + 1, reason: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') });
   });

@@ -1,51 +1,45 @@
 import http from 'node:http';
-import { z } from 'zod';
-import { RampartError } from '../../core/index.js';
+import * as z from 'zod/mini';
+import { parseSchema, RampartError } from '../../core/index.js';
 
 /** The part of `GET /containers/{id}/json` the enrichment uses (permissive: Docker adds fields). */
 const containerSchema = z.object({
   Id: z.string(),
-  Name: z.string().optional(),
-  Image: z.string().optional(),
-  Created: z.string().optional(),
-  State: z.object({ StartedAt: z.string().optional(), Pid: z.number().optional() }).partial().optional(),
-  Config: z
-    .object({ Image: z.string().optional(), Labels: z.record(z.string(), z.string()).nullable().optional() })
-    .partial()
-    .optional(),
-  HostConfig: z
-    .object({
-      Privileged: z.boolean().optional(),
-      NetworkMode: z.string().optional(),
-      PidMode: z.string().optional(),
-      IpcMode: z.string().optional(),
-      ReadonlyRootfs: z.boolean().optional(),
-    })
-    .partial()
-    .optional(),
-  Mounts: z
-    .array(
-      z
-        .object({ Source: z.string(), Destination: z.string(), Mode: z.string(), RW: z.boolean(), Propagation: z.string() })
-        .partial(),
-    )
-    .nullable()
-    .optional(),
-  GraphDriver: z
-    .object({ Name: z.string().optional(), Data: z.record(z.string(), z.string()).nullable().optional() })
-    .partial()
-    .optional(),
-  NetworkSettings: z
-    .object({ IPAddress: z.string().optional(), Networks: z.record(z.string(), z.object({ IPAddress: z.string().optional() }).partial()).nullable().optional() })
-    .partial()
-    .optional(),
+  Name: z.optional(z.string()),
+  Image: z.optional(z.string()),
+  Created: z.optional(z.string()),
+  State: z.optional(z.partial(z.object({ StartedAt: z.optional(z.string()), Pid: z.optional(z.number()) }))),
+  Config: z.optional(z.partial(z.object({ Image: z.optional(z.string()), Labels: z.optional(z.nullable(z.record(z.string(), z.string()))) }))),
+  HostConfig: z.optional(
+    z.partial(
+      z.object({
+        Privileged: z.optional(z.boolean()),
+        NetworkMode: z.optional(z.string()),
+        PidMode: z.optional(z.string()),
+        IpcMode: z.optional(z.string()),
+        ReadonlyRootfs: z.optional(z.boolean()),
+      }),
+    ),
+  ),
+  Mounts: z.optional(
+    z.nullable(z.array(z.partial(z.object({ Source: z.string(), Destination: z.string(), Mode: z.string(), RW: z.boolean(), Propagation: z.string() })))),
+  ),
+  GraphDriver: z.optional(z.partial(z.object({ Name: z.optional(z.string()), Data: z.optional(z.nullable(z.record(z.string(), z.string()))) }))),
+  NetworkSettings: z.optional(
+    z.partial(
+      z.object({
+        IPAddress: z.optional(z.string()),
+        Networks: z.optional(z.nullable(z.record(z.string(), z.partial(z.object({ IPAddress: z.optional(z.string()) }))))),
+      }),
+    ),
+  ),
 });
 export type DockerContainer = z.infer<typeof containerSchema>;
 
 const imageSchema = z.object({
   Id: z.string(),
-  RepoTags: z.array(z.string()).nullable().optional(),
-  RepoDigests: z.array(z.string()).nullable().optional(),
+  RepoTags: z.optional(z.nullable(z.array(z.string()))),
+  RepoDigests: z.optional(z.nullable(z.array(z.string()))),
 });
 export type DockerImage = z.infer<typeof imageSchema>;
 
@@ -84,11 +78,11 @@ export function createDockerEngine(host = process.env['DOCKER_HOST'] ?? 'unix://
   return {
     async inspectContainer(id) {
       const body = await get(`/containers/${encodeURIComponent(id)}/json`);
-      return body === undefined ? undefined : containerSchema.parse(body);
+      return body === undefined ? undefined : parseSchema(containerSchema, body);
     },
     async inspectImage(id) {
       const body = await get(`/images/${encodeURIComponent(id)}/json`);
-      return body === undefined ? undefined : imageSchema.parse(body);
+      return body === undefined ? undefined : parseSchema(imageSchema, body);
     },
   };
 }
