@@ -1,6 +1,16 @@
-import { PackageURL } from 'packageurl-js';
+import { createRequire } from 'node:module';
+import type * as PackageUrlLibrary from 'packageurl-js';
+import type { PackageURL } from 'packageurl-js';
 import type { OsInfo, PackageType } from './package.js';
 import { isPackageType } from './package.js';
+
+/**
+ * packageurl-js, required on first use: loading it builds an Intl.Collator (ICU collation data,
+ * about 10 ms), which a run that builds or reads no purl (a warm `sbom`) should not pay. It is a
+ * CommonJS package; Node's module cache keeps the one instance.
+ */
+const requireHere = createRequire(import.meta.url);
+const loadLibrary = (): typeof PackageUrlLibrary => requireHere('packageurl-js') as typeof PackageUrlLibrary;
 
 /** What a purl is built from: the package's identity plus the OS (for distro qualifiers). */
 export interface PurlInput {
@@ -62,7 +72,8 @@ export function buildPurl(pkg: PurlInput, os: OsInfo | undefined): string {
       break;
   }
   const hasQualifiers = Object.keys(qualifiers).length > 0;
-  return new PackageURL(pkg.type, namespace, name, version === '' ? undefined : version, hasQualifiers ? qualifiers : undefined, undefined).toString();
+  const { PackageURL: Purl } = loadLibrary();
+  return new Purl(pkg.type, namespace, name, version === '' ? undefined : version, hasQualifiers ? qualifiers : undefined, undefined).toString();
 }
 
 export interface ParsedPurl {
@@ -80,7 +91,7 @@ export type ParsePurlResult = { ok: true; purl: ParsedPurl } | { ok: false; reas
 export function parsePurl(text: string): ParsePurlResult {
   let p: PackageURL;
   try {
-    p = PackageURL.fromString(text);
+    p = loadLibrary().PackageURL.fromString(text);
   } catch (error) {
     return { ok: false, reason: `invalid purl ${JSON.stringify(text)}: ${(error as Error).message}` };
   }
