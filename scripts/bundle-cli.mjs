@@ -10,23 +10,6 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/**
- * zod exports every message locale (about 370 KB, half of it) though it only ever configures
- * English; Rampart never switches locale. The bundle's `locales` namespace holds `en` alone.
- */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.join(args.resolveDir, '..', 'locales', 'index.js'), namespace: 'zod-locales' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
-      resolveDir: path.dirname(args.path),
-      loader: 'js',
-    }));
-  },
-};
 const outdir = path.join(root, 'dist', 'cli', 'bundle');
 
 await rm(outdir, { recursive: true, force: true });
@@ -47,7 +30,6 @@ await build({
   external: ['better-sqlite3', 'pg', 'pg-native', 'xmlbuilder2', 'libxmljs2', 'ajv', 'ajv-formats', 'ajv-formats-draft2019'],
   // CommonJS dependencies call require() for Node built-ins: give the ESM bundle a real one.
   banner: { js: "import { createRequire as rampartCreateRequire } from 'node:module'; const require = rampartCreateRequire(import.meta.url);" },
-  plugins: [zodEnglishOnly],
   logLevel: 'warning',
 });
 chmodSync(path.join(outdir, 'rampart.js'), 0o755);
