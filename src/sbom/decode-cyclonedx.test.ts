@@ -6,7 +6,7 @@ describe('decodeCycloneDx', () => {
     ['no specVersion', { bomFormat: 'CycloneDX' }, 'bom.json: not a CycloneDX BOM: specVersion Invalid input: expected string, received undefined'],
     ['another format', { bomFormat: 'SPDX', specVersion: '1.6' }, 'bom.json: not a CycloneDX BOM: bomFormat Invalid input: expected "CycloneDX"'],
     ['a nameless nested component', { bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ name: 'a', components: [{ version: '1' }] }] }, 'bom.json: not a CycloneDX BOM: components.0.components.0.name Invalid input: expected string, received undefined'],
-    ['an array (the empty path leaves two spaces)', [], 'bom.json: not a CycloneDX BOM:  Invalid input: expected object, received array'],
+    ['an array (a document-level issue has no path)', [], 'bom.json: not a CycloneDX BOM: Invalid input: expected object, received array'],
   ])('refuses a BOM with %s as BAD_SBOM, with zod English message', (_label, value, message) => {
     expect(() => decodeCycloneDx(JSON.stringify(value), 'bom.json')).toThrow(expect.objectContaining({ code: 'BAD_SBOM', message }) as Error);
   });

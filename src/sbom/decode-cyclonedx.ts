@@ -49,7 +49,8 @@ export function decodeCycloneDx(text: string, file: string): Inventory {
   const parsed = checkSchema(bomSchema, json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new RampartError('BAD_SBOM', `${file}: not a CycloneDX BOM: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    const where = issue?.path.join('.') ?? '';
+    throw new RampartError('BAD_SBOM', `${file}: not a CycloneDX BOM: ${where === '' ? '' : `${where} `}${issue?.message ?? ''}`.trimEnd());
   }
   return inventoryFromCycloneDx(parsed.data.components ?? [], file);
 }
