@@ -126,7 +126,9 @@ export async function readTarEntries(chunks: AsyncIterable<Buffer>, handler: Tar
         if (dataLeft === 0) {
           const parts = collecting;
           collecting = undefined;
-          finish?.(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts));
+          // always a copy: a view into the stream's chunk would keep the whole chunk alive for as
+          // long as the caller holds the member (companion files are held for a whole layer)
+          finish?.(Buffer.concat(parts));
           finish = undefined;
           await pending;
           pending = undefined;
