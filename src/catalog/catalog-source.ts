@@ -6,6 +6,7 @@ import type { Fact } from './fact.js';
 import type { LayerFacts } from './layer-facts.js';
 import { emptyLayerFacts } from './layer-facts.js';
 import type { CatalogSource } from './layer-source.js';
+import type { PathSkipper } from './path-skipper.js';
 
 /** The subset of the image layer cache (src/image `LayerCache`) the catalog uses. */
 export interface FactCache {
@@ -16,6 +17,8 @@ export interface FactCache {
 export interface CatalogOptions {
   readonly analyzers: readonly Analyzer[];
   readonly cache?: FactCache;
+  /** `--skip-files` / `--skip-dirs`: files no analyzer reads (whiteouts and opaque markers still apply). */
+  readonly skip?: PathSkipper;
 }
 
 /** Cache key: every analyzer's id and version, so a changed analyzer re-reads the layers. */
@@ -61,7 +64,8 @@ async function runAnalyzer(analyzer: Analyzer, input: AnalyzerInput): Promise<Fa
  * the other files of its layer that the same analyzer asked for.
  */
 export async function catalogSource(source: CatalogSource, options: CatalogOptions): Promise<Inventory> {
-  const key = analyzerCacheKey(options.analyzers);
+  // A skipped walk caches under its own keys: it never answers for an unskipped one, nor the reverse.
+  const key = `${analyzerCacheKey(options.analyzers)}${options.skip === undefined ? '' : `;skip:${options.skip.key}`}`;
   const cache = source.cacheable ? options.cache : undefined;
   const ids = { target: source.target, ...(source.imageId !== undefined ? { imageId: source.imageId } : {}) };
   // The squashed inventory of the whole layer stack is cached too: a second run on the same image
@@ -103,6 +107,7 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
         return;
       }
       if (entry.kind !== 'file') return;
+      if (options.skip?.skips(entry.path) === true) return;
       // Runs for every file of every layer, and most files are asked for by no analyzer: nothing is
       // allocated or read for them; the content is read once, when the first analyzer asks for it.
       let buffer: Buffer | undefined;

@@ -10,6 +10,8 @@ import { analyzers as builtinAnalyzers } from './builtin-analyzers.js';
 import type { FactCache } from './catalog-source.js';
 import { catalogSource } from './catalog-source.js';
 import { imageSource } from './image-source.js';
+import type { SkipPatterns } from './path-skipper.js';
+import { createPathSkipper } from './path-skipper.js';
 
 export interface CatalogTargetOptions {
   readonly image?: OpenImageOptions;
@@ -17,6 +19,8 @@ export interface CatalogTargetOptions {
   /** Default: the built-in analyzers; lockfile analyzers only for `dir:` targets. */
   readonly analyzers?: readonly Analyzer[];
   readonly cwd?: string;
+  /** `--skip-files` / `--skip-dirs` globs: in-image paths, or for `dir:` targets paths in (or, from `cwd`, into) the folder. */
+  readonly skip?: SkipPatterns;
 }
 
 /**
@@ -38,7 +42,12 @@ export async function catalogTarget(target: string, options: CatalogTargetOption
   try {
     const isDir = image.target.startsWith('dir:');
     const chosen = options.analyzers ?? builtinAnalyzers.units.filter((a) => isDir || a.declared !== true);
-    return await catalogSource(imageSource(image), { analyzers: chosen, ...(options.cache !== undefined ? { cache: options.cache } : {}) });
+    const skip = createPathSkipper(options.skip ?? {}, { ...(isDir ? { root: image.target.slice('dir:'.length) } : {}), cwd: options.cwd ?? process.cwd() });
+    return await catalogSource(imageSource(image), {
+      analyzers: chosen,
+      ...(options.cache !== undefined ? { cache: options.cache } : {}),
+      ...(skip !== undefined ? { skip } : {}),
+    });
   } finally {
     await image.close();
   }

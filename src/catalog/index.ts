@@ -8,6 +8,8 @@ export { applyLayers } from './apply-layers.js';
 export { analyzers } from './builtin-analyzers.js';
 export type { CatalogOptions, FactCache } from './catalog-source.js';
 export { analyzerCacheKey, catalogSource } from './catalog-source.js';
+export type { PathSkipper, PathSkipperContext, SkipPatterns } from './path-skipper.js';
+export { collectSkipPatterns, createPathSkipper } from './path-skipper.js';
 export { dirSource } from './dir-source.js';
 export { imageSource } from './image-source.js';
 export type { CatalogTargetOptions } from './catalog-target.js';

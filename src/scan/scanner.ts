@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Analyzer, FactCache } from '../catalog/index.js';
-import { analyzers as builtinAnalyzers, catalogSource, catalogTarget, imageSource } from '../catalog/index.js';
+import type { Analyzer, FactCache, SkipPatterns } from '../catalog/index.js';
+import { analyzers as builtinAnalyzers, catalogSource, catalogTarget, createPathSkipper, imageSource } from '../catalog/index.js';
 import type { Unknown } from '../core/index.js';
 import type { OpenedImage, OpenImageOptions } from '../image/index.js';
 import { openImage, walkLayers } from '../image/index.js';
@@ -18,6 +18,8 @@ export type ScannerKind = 'vuln' | 'secret';
 export interface ScanOptions {
   /** Default: `['vuln']`. */
   readonly scanners?: readonly ScannerKind[];
+  /** `--skip-files` / `--skip-dirs`: files neither catalogued nor searched for secrets (ignored for `sbom:` targets). */
+  readonly skip?: SkipPatterns;
 }
 
 /** What one scan found, before any filter, ignore file or VEX is applied. */
@@ -90,12 +92,18 @@ export function createScanner(deps: ScannerDeps): Scanner {
         try {
           const isDir = image.target.startsWith('dir:');
           const chosen = deps.analyzers ?? builtinAnalyzers.units.filter((a) => isDir || a.declared !== true);
-          inventory = await catalogSource(imageSource(image), { analyzers: chosen, ...(deps.cache === undefined ? {} : { cache: deps.cache }) });
+          const skip = createPathSkipper(options.skip ?? {}, { ...(isDir ? { root: image.target.slice('dir:'.length) } : {}), cwd: deps.cwd ?? process.cwd() });
+          inventory = await catalogSource(imageSource(image), {
+            analyzers: chosen,
+            ...(deps.cache === undefined ? {} : { cache: deps.cache }),
+            ...(skip === undefined ? {} : { skip }),
+          });
           if (kinds.has('secret')) {
             if (!isDir) secrets.push(...configSecrets(image, deps.secretConfig));
             await walkLayers(image, {
               async entry(entry, layer, content) {
                 if (entry.kind !== 'file' || entry.size === 0) return;
+                if (skip?.skips(entry.path) === true) return;
                 const where = { path: entry.path, ...(isDir ? {} : { layer: layer.diffId }) };
                 if (entry.size > maxBytes) return;
                 // Like Trivy, the secret configuration file itself is not searched (its patterns would match).

@@ -8,8 +8,10 @@ import { packageVersion } from '../version.js';
 import { addImageAccessOptions, imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
 import type { StoreFlags } from '../sbom-store-options.js';
 import { addStoreOptions, storeIfAsked } from '../sbom-store-options.js';
+import type { SkipFlags } from '../skip-options.js';
+import { addSkipOptions, skipPatternsFrom } from '../skip-options.js';
 
-interface SbomOptions extends StoreFlags {
+interface SbomOptions extends StoreFlags, SkipFlags {
   platform?: string;
   insecure?: boolean;
   username?: string;
@@ -31,7 +33,7 @@ export const sbomCommand: CliCommand = {
       .command('sbom')
       .description('list every OS and language package inside an image, root filesystem, project folder or SBOM (CycloneDX 1.6, SPDX 2.3 or native JSON)')
       .argument('<target>', 'docker-archive:FILE, oci-archive:FILE, oci-dir:DIR, registry:REF, docker:NAME, dir:PATH, sbom:FILE');
-    addStoreOptions(addImageAccessOptions(sbom, { layerCache: true }))
+    addSkipOptions(addStoreOptions(addImageAccessOptions(sbom, { layerCache: true })), 'no analyzer reads them')
       .addHelpText('after', '\nFormats (--format): cyclonedx (default, CycloneDX 1.6 JSON), spdx (SPDX 2.3 JSON), json (Rampart inventory, schemaVersion 1).')
       .action(
         wrap(async (context, command) => {
@@ -42,7 +44,7 @@ export const sbomCommand: CliCommand = {
           const image = imageOptionsFrom(opts, env);
           const cache = layerCacheFor(target, opts, env);
           try {
-            const inventory = await catalogTarget(target, { image, cwd: context.io.cwd, ...(cache !== undefined ? { cache } : {}) });
+            const inventory = await catalogTarget(target, { image, cwd: context.io.cwd, skip: skipPatternsFrom(opts), ...(cache !== undefined ? { cache } : {}) });
             for (const u of inventory.unknowns) context.debug(`unknown: ${u.location.path ?? ''}: ${u.reason}`);
             context.info(`${inventory.packages.length} packages, ${inventory.unknowns.length} unknowns${inventory.os !== undefined ? ` (${inventory.os.family} ${inventory.os.version})` : ''}`);
             await storeIfAsked(context, opts, inventory);

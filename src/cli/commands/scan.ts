@@ -17,12 +17,14 @@ import { packageVersion } from '../version.js';
 import { addImageAccessOptions, imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
 import type { StoreFlags } from '../sbom-store-options.js';
 import { addStoreOptions, storeIfAsked } from '../sbom-store-options.js';
+import type { SkipFlags } from '../skip-options.js';
+import { addSkipOptions, skipPatternsFrom } from '../skip-options.js';
 import { databaseMarker } from '../../inventory/index.js';
 
 const FORMATS = ['table', 'json', 'sarif', 'cyclonedx', 'markdown', 'junit'] as const;
 const IGNORE_FILE = '.rampartignore.yaml';
 
-interface ScanCliOptions extends StoreFlags {
+interface ScanCliOptions extends StoreFlags, SkipFlags {
   db?: string;
   failOn?: string;
   severity?: string;
@@ -87,7 +89,7 @@ export const scanCommand: CliCommand = {
       .option('--vex <file>', 'an OpenVEX or CycloneDX VEX document (repeatable): not_affected (and fixed) statements suppress findings', (value: string, previous: string[] = []) => [...previous, value])
       .addOption(new Option('--scanners <list>', 'what to look for: vuln, secret (comma-separated)').default('vuln'))
       .option('--secret-config <file>', 'Trivy-compatible secret rules file (trivy-secret.yaml: rules, enable-builtin-rules, disable-rules, allow-rules, exclude-block); its patterns run on RE2');
-    addStoreOptions(addImageAccessOptions(scan, { layerCache: true }))
+    addSkipOptions(addStoreOptions(addImageAccessOptions(scan, { layerCache: true })), 'neither catalogued nor searched for secrets')
       .addHelpText(
         'after',
         '\nFormats (--format): table (default), json (docs/scan-json.md), sarif, cyclonedx (SBOM with vulnerabilities), markdown, junit.' +
@@ -134,7 +136,7 @@ async function runScan(context: CommandContext, command: Command): Promise<ExitC
       ...(cache === undefined ? {} : { cache }),
       ...(secretConfig === undefined ? {} : { secretConfig }),
     });
-    const result = await scanner.scan(target, { scanners });
+    const result = await scanner.scan(target, { scanners, skip: skipPatternsFrom(opts) });
     const report = applyScanPolicy(result, {
       ...(severities === undefined ? {} : { severities }),
       ignoreUnfixed: opts.ignoreUnfixed === true,
