@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,23 @@ describe('createScanner', () => {
     const result = await createScanner({ index: noAdvisories }).scan(`dir:${dir}`, { scanners: ['vuln', 'secret'] });
     expect(result.secrets.map((s) => `${s.ruleId} ${s.location.path ?? ''}:${s.location.line ?? 0}`)).toEqual(['github-pat /app.env:1']);
     expect(result.unknowns.map((u) => u.reason)).toEqual(['no packages were found in the target (no supported package database, lockfile or SBOM component)']);
+  });
+
+  it.each([
+    { name: 'no patterns', skip: {}, want: ['/app.env', '/conf/deploy.sh', '/go.mod'] },
+    { name: '--skip-files', skip: { skipFiles: ['app.env'] }, want: ['/conf/deploy.sh', '/go.mod'] },
+    { name: '--skip-dirs', skip: { skipDirs: ['conf'] }, want: ['/app.env', '/go.mod'] },
+    { name: '--skip-files with **', skip: { skipFiles: ['**/*.sh', '**/go.mod'] }, want: ['/app.env'] },
+  ])('skipped files of a dir: target are neither catalogued nor searched for secrets: $name', async ({ skip, want }) => {
+    const dir = mkdtempSync(path.join(tmp, 'skip-'));
+    mkdirSync(path.join(dir, 'conf'));
+    const token = 'TOKEN=ghp_012345678901234567890123456789abcdef\n';
+    writeFileSync(path.join(dir, 'app.env'), token);
+    writeFileSync(path.join(dir, 'conf', 'deploy.sh'), token);
+    writeFileSync(path.join(dir, 'go.mod'), `module m\ngo 1.21\nrequire github.com/a/a v1.0.0\n// ${token}`);
+    const result = await createScanner({ index: noAdvisories, cwd: dir }).scan(`dir:${dir}`, { scanners: ['vuln', 'secret'], skip });
+    expect(result.secrets.map((s) => s.location.path ?? '').sort()).toEqual(want);
+    expect(result.inventory.packages.map((p) => p.name)).toEqual(want.includes('/go.mod') ? ['github.com/a/a'] : []);
   });
 });
 

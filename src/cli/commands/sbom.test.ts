@@ -39,6 +39,18 @@ describeWithTestdata('rampart sbom', (root) => {
     expect((JSON.parse(again.out()) as { packages: unknown[] }).packages).toHaveLength(14);
   });
 
+  // The layer cache under RAMPART_HOME is on: the runs before and after a skipped one answer from it, unskipped.
+  it.each([
+    ['--skip-files with the leading /', ['--skip-files', '/lib/apk/db/installed'], 0],
+    ['--skip-dirs, comma-separated and repeated', ['--skip-dirs', '/nowhere,/lib/apk', '--skip-dirs', 'etc/none'], 0],
+    ['--skip-files that matches nothing', ['--skip-files', 'lib/apk/db/installed-not'], 14],
+    ['no skip flags after skipped runs', [], 14],
+  ])('%s', async (_label, flags, packages) => {
+    const io = captureIo();
+    expect(await main(['sbom', alpine, '--format', 'json', ...flags], { io })).toBe(0);
+    expect((JSON.parse(io.out()) as { packages: unknown[] }).packages).toHaveLength(packages);
+  });
+
   it.each([
     ['an unsupported format', ['sbom', alpine, '--format', 'sarif']],
     ['a missing archive', ['sbom', path.join(home, 'missing.tar')]],

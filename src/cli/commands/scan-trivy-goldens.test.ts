@@ -98,7 +98,39 @@ describeWithTestdata('rampart scan vs trivy integration goldens (end to end, inp
     const doc = JSON.parse(r.out) as ScanDoc & { suppressed: { id: string; package: { name: string } }[] };
     expect(doc.findings.map((f) => `${f.package.name}@${f.package.version} ${f.id}`).sort()).toEqual(want);
     expect(doc.suppressed.map((f) => `${f.package.name} ${f.id}`)).toEqual(['github.com/open-policy-agent/opa CVE-2022-23628']);
-    console.log(`trivy gomod-vex golden: ${want.length}/${want.length} findings, the VEX-suppressed one suppressed (gomod-skip needs trivy's --skip-dirs, which rampart scan has no counterpart for)`);
+    console.log(`trivy gomod-vex golden: ${want.length}/${want.length} findings, the VEX-suppressed one suppressed`);
+  });
+
+  // trivy ran `fs testdata/fixtures/repo/gomod --skip-files testdata/fixtures/repo/gomod/submod2/go.mod` (and the same with
+  // --skip-dirs …/submod2): patterns given from the working directory into the scanned folder. Here the working directory is
+  // the folder holding `fixtures`, so the same cwd-relative form is exercised.
+  it.each([
+    ['--skip-files', 'fixtures/repo/gomod/submod2/go.mod'],
+    ['--skip-dirs', 'fixtures/repo/gomod/submod2'],
+    ['--skip-dirs', './fixtures/repo/gomod/submod2'],
+  ])('gomod-skip: the gomod repo with %s %s (submod2 left out)', async (flag, pattern) => {
+    const db = path.join(home, 'trivy-skip.sqlite');
+    if (!existsSync(db)) {
+      const recordsFile = path.join(home, 'trivy-fixture-db-skip.json');
+      writeFileSync(recordsFile, JSON.stringify(trivyFixtureToOsv(path.join(base, 'fixtures', 'db'))));
+      expect((await run(['db', 'build', '--db', db, '--from', recordsFile])).code).toBe(0);
+    }
+    const golden = JSON.parse(readFileSync(path.join(base, 'gomod-skip.json.golden'), 'utf8')) as { Results?: { Target: string; Vulnerabilities?: { PkgName: string; InstalledVersion: string; VulnerabilityID: string }[] }[] };
+    const want = (golden.Results ?? []).flatMap((r) => (r.Vulnerabilities ?? []).map((v) => `/${r.Target} ${v.PkgName}@${v.InstalledVersion} ${v.VulnerabilityID}`)).sort();
+    const r = await run(['scan', 'dir:fixtures/repo/gomod', flag, pattern, '--db', db, '--format', 'json'], base);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { findings: { id: string; aliases: string[]; package: { name: string; version: string }; location: { path?: string } }[] };
+    const got = doc.findings
+      .map((f) => {
+        const id = [f.id, ...f.aliases].find((i) => want.includes(`${f.location.path ?? ''} ${f.package.name}@${f.package.version} ${i}`)) ?? f.id;
+        return `${f.location.path ?? ''} ${f.package.name}@${f.package.version} ${id}`;
+      })
+      .sort();
+    expect(got).toEqual(want);
+    // and without the flag, submod2's go.mod is scanned: the skip is what removes its findings
+    const unskipped = await run(['scan', 'dir:fixtures/repo/gomod', '--db', db, '--format', 'json'], base);
+    expect((JSON.parse(unskipped.out) as typeof doc).findings.some((f) => f.location.path === '/submod2/go.mod')).toBe(true);
+    console.log(`trivy gomod-skip golden (${flag} ${pattern}, cwd-relative): ${got.filter((g) => want.includes(g)).length}/${want.length} findings, 0 extra`);
   });
 
   it('secrets: the repo/secrets fixture with --scanners secret', async () => {
