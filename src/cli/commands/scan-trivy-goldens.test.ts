@@ -83,6 +83,7 @@ describeWithTestdata('rampart scan vs trivy integration goldens (end to end, inp
       `trivy integration goldens via rampart scan: ${pass}/${inScope} cases in scope reproduced (${withFindings} with vulnerabilities, the rest expect none), ${explained} explained; ` +
         `${notInventoried.length} not inventoried (no catalog analyzer for the lockfile: ${notInventoried.join(', ')})\n  ${lines.join('\n  ')}`,
     );
+    expect(inScope).toBeGreaterThan(0);
     expect(failures).toEqual([]);
     expect(pass + explained).toBe(inScope);
   });
