@@ -2,12 +2,9 @@ import { config } from 'zod/mini';
 import type * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
-let english = false;
-
+/** Installs zod's English messages in its (process-wide) configuration unless a locale is there already. */
 function useEnglishMessages(): void {
-  if (english) return;
-  config(en());
-  english = true;
+  if (config().localeError === undefined) config(en());
 }
 
 /**

@@ -6,10 +6,11 @@ import { RampartError, isRampartError } from '../core/index.js';
 import type { Location } from '../core/index.js';
 import { createDecompressor, detectCompression, peekStream } from './decompress-stream.js';
 import { baseName, normaliseEntryPath, parentPath } from './entry-path.js';
-import type { EntryKind, EntrySink, LayerEntry, LayerInfo } from './image-types.js';
+import type { EntrySink, LayerEntry, LayerInfo } from './image-types.js';
 import type { LayerBudget } from './layer-budget.js';
 import { readTarEntries } from './tar-entries.js';
 import type { TarEntryHeader, TarPosition } from './tar-entries.js';
+import { tarMemberKind } from './tar-header.js';
 import { spendBytes, spendEntry } from './layer-budget.js';
 
 export interface LayerBlob {
@@ -116,23 +117,6 @@ export async function readLayerTar(blob: LayerBlob, layer: LayerInfo, budget: La
   }
 }
 
-function kindOf(typeflag: string): EntryKind {
-  switch (typeflag) {
-    case '0':
-    case '\0':
-    case '7':
-      return 'file';
-    case '5':
-      return 'dir';
-    case '2':
-      return 'symlink';
-    case '1':
-      return 'hardlink';
-    default:
-      return 'other';
-  }
-}
-
 /** Converts a tar header to a LayerEntry; undefined for entries with no meaning in the filesystem (aufs metadata). */
 export function toLayerEntry(header: TarEntryHeader, budget: LayerBudget, where: Location): LayerEntry | undefined {
   const max = budget.limits.maxPathLength;
@@ -147,7 +131,7 @@ export function toLayerEntry(header: TarEntryHeader, budget: LayerBudget, where:
     const deleted = name.slice(whiteoutPrefix.length);
     return { ...common, path: dir === '/' ? `/${deleted}` : `${dir}/${deleted}`, kind: 'whiteout' };
   }
-  const kind = kindOf(header.typeflag);
+  const kind = tarMemberKind(header.typeflag);
   const entry: LayerEntry = { ...common, path, kind, size: kind === 'file' ? header.size : 0 };
   if (kind === 'symlink') entry.linkTarget = header.linkname;
   if (kind === 'hardlink') {

@@ -1,4 +1,4 @@
-import { cString, decodeTarHeader, isZeroBlock, parsePax, tarBlock } from './tar-header.js';
+import { decodeTarHeader, extensionTypeflags, isZeroBlock, maxExtensionSize, tarBlock, tarExtensions } from './tar-header.js';
 import type { TarHeaderBlock } from './tar-header.js';
 
 /**
@@ -24,9 +24,6 @@ export class TarFormatError extends Error {
   override readonly name = 'TarFormatError';
 }
 
-const maxExtendedHeader = 1024 * 1024;
-const extendedTypes = new Set(['x', 'g', 'L', 'K']);
-
 /**
  * Parses a tar stream from its chunks in one pass with no per-member streams: headers are decoded
  * in place, member data is skipped unless the handler asks for it. Understands ustar prefixes, pax
@@ -43,33 +40,28 @@ export async function readTarEntries(chunks: AsyncIterable<Buffer>, handler: Tar
   let dataLeft = 0;
   let finish: ((data: Buffer) => void) | undefined;
   let pending: Promise<void> | undefined;
-  let longName: string | undefined;
-  let longLink: string | undefined;
-  let pax: Record<string, string> | undefined;
+  const extensions = tarExtensions();
 
   const startMember = async (block: Buffer): Promise<void> => {
     if (isZeroBlock(block)) return;
     const decoded = decodeTarHeader(block);
     if (typeof decoded === 'string') throw new TarFormatError(decoded);
     let size = decoded.size;
-    if (extendedTypes.has(decoded.typeflag)) {
-      if (size > maxExtendedHeader) throw new TarFormatError(`extended header of ${size} bytes exceeds ${maxExtendedHeader}`);
+    if (extensionTypeflags.has(decoded.typeflag)) {
+      if (size > maxExtensionSize) throw new TarFormatError(`extended header of ${size} bytes exceeds ${maxExtensionSize}`);
       extended = { typeflag: decoded.typeflag, size };
       need = size;
       if (size === 0) endExtended(Buffer.alloc(0));
       return;
     }
-    const paxSize = pax?.['size'];
+    const { name, linkname, pax } = extensions.apply(decoded);
+    const paxSize = pax['size'];
     if (paxSize !== undefined) {
       size = Number(paxSize);
       if (!Number.isSafeInteger(size) || size < 0) throw new TarFormatError(`invalid pax size ${JSON.stringify(paxSize)}`);
     }
-    const name = pax?.['path'] ?? longName ?? decoded.name;
     const typeflag = decoded.typeflag === '\0' && name.endsWith('/') ? '5' : decoded.typeflag;
-    const header: TarEntryHeader = { name, linkname: pax?.['linkpath'] ?? longLink ?? decoded.linkname, typeflag, size, mode: decoded.mode, uid: decoded.uid, gid: decoded.gid };
-    longName = undefined;
-    longLink = undefined;
-    pax = undefined;
+    const header: TarEntryHeader = { name, linkname, typeflag, size, mode: decoded.mode, uid: decoded.uid, gid: decoded.gid };
     position.entry = name;
     // Directories carry no data whatever their size field says (as tar-stream and GNU tar read them).
     const dataSize = typeflag === '5' ? 0 : size;
@@ -103,15 +95,11 @@ export async function readTarEntries(chunks: AsyncIterable<Buffer>, handler: Tar
   };
 
   const endExtended = (data: Buffer): void => {
-    const kind = extended?.typeflag;
+    if (extended !== undefined) extensions.record(extended.typeflag, data);
     skip = padded(extended?.size ?? 0) - (extended?.size ?? 0);
     extended = undefined;
     stash = undefined;
     need = tarBlock;
-    if (kind === 'L') longName = cString(data);
-    else if (kind === 'K') longLink = cString(data);
-    else if (kind === 'x') pax = parsePax(data);
-    // 'g': a pax global header applies to no member here (see above)
   };
 
   for await (const chunk of chunks) {

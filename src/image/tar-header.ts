@@ -85,3 +85,57 @@ export function parsePax(data: Buffer): Record<string, string> {
   }
   return out;
 }
+
+/** What a member is, by its typeflag (`\0` and `7`, contiguous, are plain files). */
+export type TarMemberKind = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+
+export function tarMemberKind(typeflag: string): TarMemberKind {
+  switch (typeflag) {
+    case '0':
+    case '\0':
+    case '7':
+      return 'file';
+    case '5':
+      return 'dir';
+    case '2':
+      return 'symlink';
+    case '1':
+      return 'hardlink';
+    default:
+      return 'other';
+  }
+}
+
+/** Typeflags of records that describe the next member (pax `x`, GNU `L`/`K`) or none (pax global `g`). */
+export const extensionTypeflags: ReadonlySet<string> = new Set(['x', 'g', 'L', 'K']);
+
+/** The largest extension record either reader accepts. */
+export const maxExtensionSize = 1024 * 1024;
+
+/** GNU long-name/long-link and pax records read since the last member: they apply to the next one. */
+export interface TarExtensions {
+  /** Takes one extension record's data; a pax global header (`g`) applies to no member and is dropped, as Go's archive/tar (and so Trivy) does. */
+  record(typeflag: string, data: Buffer): void;
+  /** The member's name and link name with the pending records applied (pax over GNU over the header), and its pax records; clears them. */
+  apply(header: TarHeaderBlock): { name: string; linkname: string; pax: Readonly<Record<string, string>> };
+}
+
+export function tarExtensions(): TarExtensions {
+  let longName: string | undefined;
+  let longLink: string | undefined;
+  let pax: Record<string, string> = {};
+  return {
+    record(typeflag, data) {
+      if (typeflag === 'L') longName = cString(data);
+      else if (typeflag === 'K') longLink = cString(data);
+      else if (typeflag === 'x') pax = parsePax(data);
+    },
+    apply(header) {
+      const applied = { name: pax['path'] ?? longName ?? header.name, linkname: pax['linkpath'] ?? longLink ?? header.linkname, pax };
+      longName = undefined;
+      longLink = undefined;
+      pax = {};
+      return applied;
+    },
+  };
+}

@@ -1,11 +1,12 @@
 import type { FileHandle } from 'node:fs/promises';
 import { RampartError } from '../core/index.js';
-import { cString, decodeTarHeader, isZeroBlock, parsePax, tarBlock as block } from './tar-header.js';
+import { decodeTarHeader, extensionTypeflags, isZeroBlock, maxExtensionSize, tarBlock as block, tarExtensions, tarMemberKind } from './tar-header.js';
+import type { TarMemberKind } from './tar-header.js';
 
 /** One member of an uncompressed tar file, located by byte offset so it can be streamed without extraction. */
 export interface TarMember {
   readonly name: string;
-  readonly type: 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+  readonly type: TarMemberKind;
   readonly offset: number;
   readonly size: number;
   readonly linkname: string;
@@ -26,9 +27,7 @@ export async function indexTar(handle: FileHandle, file: string, maxEntries: num
   const members = new Map<string, TarMember>();
   const header = Buffer.alloc(block);
   let offset = 0;
-  let longName: string | undefined;
-  let longLink: string | undefined;
-  let pax: Record<string, string> = {};
+  const extensions = tarExtensions();
   const fail = (why: string): RampartError =>
     new RampartError('BAD_ARCHIVE', `${file}: ${why} at byte offset ${offset}`, { location: { file }, detail: { offset } });
 
@@ -45,27 +44,19 @@ export async function indexTar(handle: FileHandle, file: string, maxEntries: num
     const dataOffset = offset + block;
     if (dataOffset + size > fileSize) throw fail(`truncated member (needs ${size} bytes)`);
     const next = dataOffset + Math.ceil(size / block) * block;
-    if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x') {
-      if (size > 1024 * 1024) throw fail('oversized extended header');
-      const data = Buffer.alloc(size);
-      await handle.read(data, 0, size, dataOffset);
-      if (typeflag === 'L') longName = cString(data);
-      else if (typeflag === 'K') longLink = cString(data);
-      else pax = parsePax(data);
+    if (extensionTypeflags.has(typeflag)) {
+      // a pax global header applies to no member: passed over unread
+      if (typeflag !== 'g') {
+        if (size > maxExtensionSize) throw fail('oversized extended header');
+        const data = Buffer.alloc(size);
+        await handle.read(data, 0, size, dataOffset);
+        extensions.record(typeflag, data);
+      }
       offset = next;
       continue;
     }
-    if (typeflag === 'g') {
-      offset = next;
-      continue;
-    }
-    const name = pax['path'] ?? longName ?? decoded.name;
-    const linkname = pax['linkpath'] ?? longLink ?? decoded.linkname;
-    longName = undefined;
-    longLink = undefined;
-    pax = {};
-    const type = typeflag === '0' || typeflag === '\0' || typeflag === '7' ? 'file'
-      : typeflag === '5' ? 'dir' : typeflag === '2' ? 'symlink' : typeflag === '1' ? 'hardlink' : 'other';
+    const { name, linkname } = extensions.apply(decoded);
+    const type = tarMemberKind(typeflag);
     members.set(memberKey(name), { name, type, offset: dataOffset, size, linkname });
     if (members.size > maxEntries) throw fail(`more than ${maxEntries} members (maxEntries)`);
     offset = next;

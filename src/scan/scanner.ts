@@ -8,7 +8,7 @@ import { openImage, walkLayers } from '../image/index.js';
 import type { VulnMatch } from '../match/index.js';
 import { createVulnMatcher } from '../match/index.js';
 import type { Inventory } from '../sbom/index.js';
-import type { SecretConfig, SecretFinding } from '../secrets/index.js';
+import type { ScanSecretsOptions, SecretConfig, SecretFinding } from '../secrets/index.js';
 import { scanSecrets } from '../secrets/index.js';
 import type { VulnIndex } from '../vulndb/index.js';
 import { matchInventory } from './match-inventory.js';
@@ -44,7 +44,8 @@ export interface ScannerDeps {
   readonly secretConfig?: SecretConfig;
 }
 
-function secretOptions(config: SecretConfig | undefined): { rules?: SecretConfig['rules']; allowRules?: SecretConfig['allowRules']; excludeBlocks?: SecretConfig['excludeBlocks']; disableAllowPaths?: SecretConfig['disableAllowPaths'] } {
+/** The rule options `scanSecrets` takes from a secret configuration (none: the built-in rules). */
+function secretOptions(config: SecretConfig | undefined): Pick<ScanSecretsOptions, 'rules' | 'allowRules' | 'excludeBlocks' | 'disableAllowPaths'> {
   return config === undefined ? {} : { rules: config.rules, allowRules: config.allowRules, excludeBlocks: config.excludeBlocks, disableAllowPaths: config.disableAllowPaths };
 }
 
@@ -68,7 +69,8 @@ export function configSecrets(image: Pick<OpenedImage, 'config'>, secretConfig?:
     ...Object.entries(config.config?.Labels ?? {}).map(([k, v]) => ({ path: `image config: Labels[${k}]`, text: `${k}=${v}` })),
     ...(config.history ?? []).map((h, i) => ({ path: `image config: history[${i}]`, text: h.created_by ?? '' })),
   ];
-  return texts.flatMap((t) => scanSecrets(t.text, { path: t.path, ...secretOptions(secretConfig) }));
+  const ruleOptions = secretOptions(secretConfig);
+  return texts.flatMap((t) => scanSecrets(t.text, { path: t.path, ...ruleOptions }));
 }
 
 /**
@@ -78,6 +80,7 @@ export function configSecrets(image: Pick<OpenedImage, 'config'>, secretConfig?:
 export function createScanner(deps: ScannerDeps): Scanner {
   const matcher = createVulnMatcher({ index: deps.index });
   const maxBytes = deps.maxSecretFileBytes ?? 10 * 1024 * 1024;
+  const ruleOptions = secretOptions(deps.secretConfig);
   return {
     async scan(target, options = {}) {
       const kinds = new Set(options.scanners ?? ['vuln']);
@@ -108,7 +111,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
                 if (entry.size > maxBytes) return;
                 // Like Trivy, the secret configuration file itself is not searched (its patterns would match).
                 if (isDir && deps.secretConfig?.file !== undefined && path.join(image.target.slice('dir:'.length), entry.path) === deps.secretConfig.file) return;
-                secrets.push(...scanSecrets(await content(), { ...where, maxBytes, ...secretOptions(deps.secretConfig) }));
+                secrets.push(...scanSecrets(await content(), { ...where, maxBytes, ...ruleOptions }));
               },
             });
           }

@@ -3,13 +3,11 @@ import type { LayerEntry, LayerInfo, OpenedImage, SquashedFile } from '../../ima
 import { formatMode, formatPlatform, openImage, squashFilesystem } from '../../image/index.js';
 import type { CliCommand } from '../cli-command.js';
 import { chooseFormat } from '../global-options.js';
+import type { ImageAccessFlags } from '../image-access-options.js';
 import { addImageAccessOptions, imageOptionsFrom } from '../image-access-options.js';
 
-interface InspectOptions {
+interface InspectOptions extends ImageAccessFlags {
   files?: boolean;
-  platform?: string;
-  insecure?: boolean;
-  username?: string;
 }
 
 const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);

@@ -1,19 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { cliRunner } from '../../../test-support/cli-runner.js';
 import { describeWithTestdata } from '../../../test-support/shared-testdata.js';
-import type { CliIo } from '../io.js';
-import { main } from '../main.js';
 
-const home = mkdtempSync(path.join(os.tmpdir(), 'rampart-sbom-'));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
-
-function captureIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: { RAMPART_HOME: home }, cwd: home, out: () => out, err: () => err };
-}
+const { home, run } = cliRunner('sbom');
 
 describeWithTestdata('rampart sbom', (root) => {
   const alpine = path.join(root, 'images/trivy-fanal-testdata/alpine-311.tar.gz');
@@ -23,20 +14,20 @@ describeWithTestdata('rampart sbom', (root) => {
     ['spdx', (doc: Record<string, unknown>) => (doc['packages'] as unknown[]).length - 2], // + target and OS
     ['json', (doc: Record<string, unknown>) => (doc['packages'] as unknown[]).length],
   ] as const)('--format %s lists the 14 packages', async (format, count) => {
-    const io = captureIo();
-    expect(await main(['sbom', alpine, '--format', format], { io })).toBe(0);
-    expect(count(JSON.parse(io.out()) as Record<string, unknown>)).toBe(14);
-    expect(io.err()).toContain('14 packages, 0 unknowns (alpine 3.11.5)');
+    const r = await run(['sbom', alpine, '--format', format]);
+    expect(r.code).toBe(0);
+    expect(count(JSON.parse(r.out) as Record<string, unknown>)).toBe(14);
+    expect(r.err).toContain('14 packages, 0 unknowns (alpine 3.11.5)');
   });
 
   it('-o writes the file, and sbom:FILE reads it back', async () => {
-    const io = captureIo();
-    expect(await main(['sbom', alpine, '-o', 'out.cdx.json'], { io })).toBe(0);
-    expect(io.out()).toBe('');
+    const r = await run(['sbom', alpine, '-o', 'out.cdx.json']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
     expect(JSON.parse(readFileSync(path.join(home, 'out.cdx.json'), 'utf8'))).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
-    const again = captureIo();
-    expect(await main(['sbom', 'sbom:out.cdx.json', '--format', 'json'], { io: again })).toBe(0);
-    expect((JSON.parse(again.out()) as { packages: unknown[] }).packages).toHaveLength(14);
+    const again = await run(['sbom', 'sbom:out.cdx.json', '--format', 'json']);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.out) as { packages: unknown[] }).packages).toHaveLength(14);
   });
 
   // The layer cache under RAMPART_HOME is on: the runs before and after a skipped one answer from it, unskipped.
@@ -46,9 +37,9 @@ describeWithTestdata('rampart sbom', (root) => {
     ['--skip-files that matches nothing', ['--skip-files', 'lib/apk/db/installed-not'], 14],
     ['no skip flags after skipped runs', [], 14],
   ])('%s', async (_label, flags, packages) => {
-    const io = captureIo();
-    expect(await main(['sbom', alpine, '--format', 'json', ...flags], { io })).toBe(0);
-    expect((JSON.parse(io.out()) as { packages: unknown[] }).packages).toHaveLength(packages);
+    const r = await run(['sbom', alpine, '--format', 'json', ...flags]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { packages: unknown[] }).packages).toHaveLength(packages);
   });
 
   it.each([
@@ -56,8 +47,8 @@ describeWithTestdata('rampart sbom', (root) => {
     ['a missing archive', ['sbom', path.join(home, 'missing.tar')]],
     ['a file that is not an SBOM', ['sbom', `sbom:${alpine}`]],
   ])('exits 2 on %s, writing nothing', async (_label, argv) => {
-    const io = captureIo();
-    expect(await main([...argv], { io })).toBe(2);
-    expect(io.out()).toBe('');
+    const r = await run([...argv]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
   });
 });

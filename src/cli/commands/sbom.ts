@@ -5,18 +5,14 @@ import { encodeCycloneDx, encodeNativeJson, encodeSpdx } from '../../sbom/index.
 import type { CliCommand } from '../cli-command.js';
 import { chooseFormat } from '../global-options.js';
 import { packageVersion } from '../version.js';
+import type { ImageAccessFlags } from '../image-access-options.js';
 import { addImageAccessOptions, imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
 import type { StoreFlags } from '../sbom-store-options.js';
 import { addStoreOptions, storeIfAsked } from '../sbom-store-options.js';
 import type { SkipFlags } from '../skip-options.js';
 import { addSkipOptions, skipPatternsFrom } from '../skip-options.js';
 
-interface SbomOptions extends StoreFlags, SkipFlags {
-  platform?: string;
-  insecure?: boolean;
-  username?: string;
-  cache?: boolean;
-}
+type SbomOptions = ImageAccessFlags & StoreFlags & SkipFlags;
 
 async function encode(format: 'cyclonedx' | 'spdx' | 'json', inventory: Inventory): Promise<string> {
   const options = { toolVersion: packageVersion() };

@@ -14,6 +14,7 @@ import type { CliCommand } from '../cli-command.js';
 import type { CommandContext } from '../context.js';
 import { chooseFormat } from '../global-options.js';
 import { packageVersion } from '../version.js';
+import type { ImageAccessFlags } from '../image-access-options.js';
 import { addImageAccessOptions, imageOptionsFrom, layerCacheFor } from '../image-access-options.js';
 import type { StoreFlags } from '../sbom-store-options.js';
 import { addStoreOptions, storeIfAsked } from '../sbom-store-options.js';
@@ -24,7 +25,7 @@ import { databaseMarker } from '../../inventory/index.js';
 const FORMATS = ['table', 'json', 'sarif', 'cyclonedx', 'markdown', 'junit'] as const;
 const IGNORE_FILE = '.rampartignore.yaml';
 
-interface ScanCliOptions extends StoreFlags, SkipFlags {
+interface ScanCliOptions extends ImageAccessFlags, StoreFlags, SkipFlags {
   db?: string;
   failOn?: string;
   severity?: string;
@@ -33,10 +34,6 @@ interface ScanCliOptions extends StoreFlags, SkipFlags {
   secretConfig?: string;
   vex?: string[];
   scanners: string;
-  platform?: string;
-  insecure?: boolean;
-  username?: string;
-  cache?: boolean;
 }
 
 async function readText(file: string, what: string): Promise<string> {
