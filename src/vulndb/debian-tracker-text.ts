@@ -1,6 +1,6 @@
 import { compareVersions } from '../versioning/index.js';
 import type { OsvAffected, OsvRecord } from './osv-record.js';
-import { debianReleases } from './debian-tracker.js';
+import { debianAffected, debianUrgency } from './debian-tracker.js';
 import type { TrackerAnnotation, TrackerEntry } from './debian-tracker-list.js';
 
 type PackageLine = Extract<TrackerAnnotation, { type: 'package' }>;
@@ -23,22 +23,10 @@ export interface TrackerListsInput {
 
 const openKinds = new Set(['unfixed', 'no-dsa', 'ignored', 'postponed', 'end-of-life', 'undetermined']);
 
-const ecosystemOf = (codename: string): string | undefined => {
-  const version = debianReleases[codename];
-  return version === undefined ? undefined : `Debian:${version}`;
-};
-
 const isPackageLine = (a: TrackerAnnotation): a is PackageLine => a.type === 'package';
 
 function affectedEntry(codename: string, source: string, fixed: string | undefined, status: string, extra: Record<string, string> = {}): OsvAffected | undefined {
-  const ecosystem = ecosystemOf(codename);
-  if (ecosystem === undefined) return undefined;
-  const events = fixed === undefined ? [{ introduced: '0' }] : [{ introduced: '0' }, { fixed }];
-  return {
-    package: { ecosystem, name: source, purl: `pkg:deb/debian/${source}?arch=source` },
-    ranges: [{ type: 'ECOSYSTEM', events }],
-    ecosystem_specific: { status, ...extra },
-  };
+  return debianAffected(codename, source, fixed, { status, ...extra });
 }
 
 /** DSA/DLA/DTSA advisories as OSV records: one affected entry per `[release] - SRC VERSION` line. */
@@ -120,7 +108,7 @@ export function convertTrackerCveList(input: TrackerListsInput): OsvRecord[] {
       // With release indices given, unstable too counts only when its index has the package.
       const inSid = input.releasePackages === undefined || input.releasePackages.get('sid')?.has(source) === true;
       if (sid !== undefined && inSid) {
-        const urgency = sid.flags?.flatMap((f) => ('severity' in f ? [f.severity.replace(/\*+$/, '')] : []))[0];
+        const urgency = debianUrgency(sid.flags?.flatMap((f) => ('severity' in f ? [f.severity] : []))[0]);
         const extra = urgency === undefined ? {} : { urgency };
         if (sid.kind === 'fixed' && sid.version !== undefined) affected.push(affectedEntry('sid', source, sid.version, 'resolved', extra)!);
         else if (openKinds.has(sid.kind)) affected.push(affectedEntry('sid', source, undefined, 'open', { kind: sid.kind, ...extra })!);
