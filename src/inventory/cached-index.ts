@@ -7,16 +7,12 @@ type Lookup = Pick<VulnIndex, 'recordsFor' | 'recordsByAlias'>;
  * most of their packages, so each (ecosystem, name) is read and parsed from the index once, not
  * once per SBOM. Live only as long as the run (no state outlives it).
  */
-export function cachedIndex(index: Lookup): Lookup & { readonly stats: () => { lookups: number; misses: number } } {
+export function cachedIndex(index: Lookup): Lookup {
   const byName = new Map<string, StoredRecord[]>();
   const byAlias = new Map<string, StoredRecord[]>();
-  let lookups = 0;
-  let misses = 0;
   const remember = (cache: Map<string, StoredRecord[]>, key: string, read: () => StoredRecord[]): StoredRecord[] => {
-    lookups++;
     let hit = cache.get(key);
     if (hit === undefined) {
-      misses++;
       hit = read();
       cache.set(key, hit);
     }
@@ -25,6 +21,5 @@ export function cachedIndex(index: Lookup): Lookup & { readonly stats: () => { l
   return {
     recordsFor: (base, name) => remember(byName, `${base}\u0000${name}`, () => index.recordsFor(base, name)),
     recordsByAlias: (id) => remember(byAlias, id, () => index.recordsByAlias(id)),
-    stats: () => ({ lookups, misses }),
   };
 }

@@ -1,7 +1,7 @@
 import { RampartError, dropPostgresSchema, loadPg } from '../core/index.js';
 import type { MatchBaseline, SbomStore } from './sbom-store.js';
 import type { SbomRow } from './stored-sbom-row.js';
-import { SBOM_ROW_COLUMNS, SBOM_STORE_KIND, SBOM_STORE_SCHEMA_VERSION, sbomRowValues, storedSbomOf } from './stored-sbom-row.js';
+import { SBOM_ROW_COLUMNS, SBOM_STORE_KIND, SBOM_STORE_SCHEMA_VERSION, sbomRowValues, sbomUpsertSql, storedSbomOf } from './stored-sbom-row.js';
 
 function schemaSql(s: string): string {
   return `
@@ -34,6 +34,7 @@ export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms
     if (error instanceof RampartError) throw error;
     throw new RampartError('STORE_ERROR', `cannot prepare the PostgreSQL SBOM store ${location}`, { cause: error });
   }
+  const upsert = sbomUpsertSql(`${s}.sboms`, (n) => `$${n}`);
   const toStored = (row: SbomRow) => storedSbomOf(row, location);
   const guard = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
@@ -47,14 +48,7 @@ export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms
     kind: 'postgres',
     location,
     async put(sbom) {
-      await guard('write', () =>
-        pool.query(
-          `INSERT INTO ${s}.sboms (target, image_id, cataloged_at, packages, inventory, matched_at, db_marker, findings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ` +
-            'ON CONFLICT (target) DO UPDATE SET image_id = excluded.image_id, cataloged_at = excluded.cataloged_at, packages = excluded.packages, inventory = excluded.inventory, ' +
-            `matched_at = coalesce(excluded.matched_at, ${s}.sboms.matched_at), db_marker = coalesce(excluded.db_marker, ${s}.sboms.db_marker), findings = coalesce(excluded.findings, ${s}.sboms.findings)`,
-          sbomRowValues(sbom),
-        ),
-      );
+      await guard('write', () => pool.query(upsert, sbomRowValues(sbom)));
     },
     async get(target) {
       const r = await guard('read', () => pool.query<SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM ${s}.sboms WHERE target = $1`, [target]));

@@ -1,13 +1,12 @@
 import type { Unknown } from '../core/index.js';
-import type { VulnMatch } from '../match/index.js';
 import { createVulnMatcher } from '../match/index.js';
 import { matchInventory } from '../scan/index.js';
 import type { VulnIndex } from '../vulndb/index.js';
 import { cachedIndex } from './cached-index.js';
 import { databaseMarker } from './database-marker.js';
-import type { ChangedFinding } from './finding-changes.js';
+import type { FindingChanges } from './finding-changes.js';
 import { compareFindings, findingKey } from './finding-changes.js';
-import type { FindingKey, MatchBaseline, SbomStore, StoredSbom } from './sbom-store.js';
+import type { MatchBaseline, SbomStore, StoredSbom } from './sbom-store.js';
 
 export interface RematchDeps {
   readonly store: SbomStore;
@@ -23,7 +22,7 @@ export interface RematchOptions {
 }
 
 /** One stored target after re-matching: what is new, changed or gone since its last match. */
-export interface RematchedTarget {
+export interface RematchedTarget extends FindingChanges {
   readonly target: string;
   readonly imageId?: string;
   readonly catalogedAt: string;
@@ -32,9 +31,6 @@ export interface RematchedTarget {
   readonly previous?: { readonly matchedAt: string; readonly database: string };
   /** All findings now. */
   readonly findings: number;
-  readonly added: readonly VulnMatch[];
-  readonly changed: readonly ChangedFinding[];
-  readonly resolved: readonly FindingKey[];
   /** Catalog unknowns kept with the inventory, packages with no advisory source, undecidable advisories. */
   readonly unknowns: readonly Unknown[];
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { RampartError } from '../core/index.js';
 import type { MatchBaseline, SbomStore } from './sbom-store.js';
 import type { SbomRow } from './stored-sbom-row.js';
-import { SBOM_ROW_COLUMNS, SBOM_STORE_KIND, SBOM_STORE_SCHEMA_VERSION, sbomRowValues, storedSbomOf } from './stored-sbom-row.js';
+import { SBOM_ROW_COLUMNS, SBOM_STORE_KIND, SBOM_STORE_SCHEMA_VERSION, sbomRowValues, sbomUpsertSql, storedSbomOf } from './stored-sbom-row.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,11 +63,7 @@ function openFile(file: string, create: boolean): Database.Database {
  */
 export function openSqliteSbomStore(file: string, options: { readonly create?: boolean } = {}): SbomStore {
   const db = openFile(file, options.create ?? true);
-  const upsert = db.prepare(
-    'INSERT INTO sboms (target, image_id, cataloged_at, packages, inventory, matched_at, db_marker, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
-      'ON CONFLICT(target) DO UPDATE SET image_id = excluded.image_id, cataloged_at = excluded.cataloged_at, packages = excluded.packages, inventory = excluded.inventory, ' +
-      'matched_at = coalesce(excluded.matched_at, matched_at), db_marker = coalesce(excluded.db_marker, db_marker), findings = coalesce(excluded.findings, findings)',
-  );
+  const upsert = db.prepare(sbomUpsertSql('sboms', () => '?'));
   const byTarget = db.prepare<[string], SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM sboms WHERE target = ?`);
   const firstPage = db.prepare<[number], SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM sboms ORDER BY target LIMIT ?`);
   const nextPage = db.prepare<[string, number], SbomRow>(`SELECT ${SBOM_ROW_COLUMNS} FROM sboms WHERE target > ? ORDER BY target LIMIT ?`);

@@ -22,8 +22,22 @@ export interface SbomRow {
 export const SBOM_ROW_COLUMNS = 'target, image_id, cataloged_at, inventory, matched_at, db_marker, findings';
 
 /**
- * The values a put writes, in the INSERT order `target, image_id, cataloged_at, packages, inventory,
- * matched_at, db_marker, findings`: the inventory as native JSON, deflated; the finding keys as JSON.
+ * The upsert a put runs, taking `sbomRowValues` in order (`placeholder(n)` is `?` in SQLite, `$n` in
+ * PostgreSQL). A put without a baseline keeps the stored one.
+ */
+export function sbomUpsertSql(table: string, placeholder: (n: number) => string): string {
+  const keep = (column: string): string => `${column} = coalesce(excluded.${column}, ${table}.${column})`;
+  return (
+    `INSERT INTO ${table} (target, image_id, cataloged_at, packages, inventory, matched_at, db_marker, findings) ` +
+    `VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map(placeholder).join(', ')}) ` +
+    'ON CONFLICT (target) DO UPDATE SET image_id = excluded.image_id, cataloged_at = excluded.cataloged_at, packages = excluded.packages, inventory = excluded.inventory, ' +
+    ['matched_at', 'db_marker', 'findings'].map(keep).join(', ')
+  );
+}
+
+/**
+ * The values a put writes, in the order of `sbomUpsertSql`: the inventory as native JSON, deflated;
+ * the finding keys as JSON.
  */
 export function sbomRowValues({ inventory, catalogedAt, baseline }: SbomPut): [string, string | null, string, number, Buffer, string | null, string | null, string | null] {
   return [

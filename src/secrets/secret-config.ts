@@ -3,15 +3,12 @@ import type { Node } from 'yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Severity } from '../core/index.js';
 import { isSeverity, RampartError } from '../core/index.js';
-import type { SecretMatcher, SecretRule } from './secret-rule.js';
+import type { RuleAllow, SecretMatcher, SecretRule } from './secret-rule.js';
 import { secretRules } from './secret-rules.js';
 
-/** A global or per-rule allow rule: a file path, or a match (the whole regex match), matching it is not reported. */
-export interface SecretAllowRule {
-  readonly id: string;
+/** A global or per-rule allow rule as written in the file: a `RuleAllow` with its description. */
+export interface SecretAllowRule extends RuleAllow {
   readonly description?: string;
-  readonly regex?: SecretMatcher;
-  readonly path?: SecretMatcher;
 }
 
 /** What a Trivy-style secret configuration file (`trivy-secret.yaml`) turns into. */

@@ -92,8 +92,8 @@ function operatorRanges(text: string, operator: Pep440Operator, version: string)
     case '<=':
       return [{ lower: null, upper: at(afterLocals(v), false) }];
     case '>':
-      if (v.dev !== null) return [{ lower: at(parts(v, { dev: v.dev + 1, local: null }), true), upper: null }];
-      if (v.post !== null) return [{ lower: at(parts(v, { post: v.post + 1, dev: 0, local: null }), true), upper: null }];
+      // Above a dev- or post-release `v` and its local variants: the next dev/post step, as `afterLocals`.
+      if (v.dev !== null || v.post !== null) return [{ lower: at(afterLocals(v), true), upper: null }];
       if (v.pre !== null) return [{ lower: at(parts(v, { pre: [v.pre[0], v.pre[1] + 1], dev: 0, local: null }), true), upper: null }];
       // Above `v`, its local variants and every post-release of it: the end of its release.
       return [{ lower: { point: { kind: 'release-end', epoch: v.epoch, release: trimRelease(v.release) }, inclusive: false }, upper: null }];

@@ -107,6 +107,8 @@ describeWithTestdata('Debian tracker text lists against expected outputs', (root
       pass++;
     }
     console.log(`debian tracker list parser vs vuls fixtures: ${pass}/${total} entries (${fixtures.reduce((n, f) => n + f.entry.annotations.length, 0)} annotations) identical; ${excluded.join('; ')}`);
+    // 18 fixture entries when this was written: an empty fixture folder must not pass silently.
+    expect(total).toBeGreaterThan(10);
   });
 
   it('converts CVE/list + DSA/DLA/DTSA lists to what vuls-data-update computes per release (goldens)', () => {

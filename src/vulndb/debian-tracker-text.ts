@@ -1,6 +1,6 @@
 import { compareVersions } from '../versioning/index.js';
 import type { OsvAffected, OsvRecord } from './osv-record.js';
-import { debianReleases } from './debian-tracker.js';
+import { debianAffected, debianUrgency } from './debian-tracker.js';
 import type { TrackerAnnotation, TrackerEntry } from './debian-tracker-list.js';
 
 type PackageLine = Extract<TrackerAnnotation, { type: 'package' }>;
@@ -23,29 +23,27 @@ export interface TrackerListsInput {
 
 const openKinds = new Set(['unfixed', 'no-dsa', 'ignored', 'postponed', 'end-of-life', 'undetermined']);
 
-const ecosystemOf = (codename: string): string | undefined => {
-  const version = debianReleases[codename];
-  return version === undefined ? undefined : `Debian:${version}`;
-};
-
 const isPackageLine = (a: TrackerAnnotation): a is PackageLine => a.type === 'package';
 
 function affectedEntry(codename: string, source: string, fixed: string | undefined, status: string, extra: Record<string, string> = {}): OsvAffected | undefined {
-  const ecosystem = ecosystemOf(codename);
-  if (ecosystem === undefined) return undefined;
-  const events = fixed === undefined ? [{ introduced: '0' }] : [{ introduced: '0' }, { fixed }];
-  return {
-    package: { ecosystem, name: source, purl: `pkg:deb/debian/${source}?arch=source` },
-    ranges: [{ type: 'ECOSYSTEM', events }],
-    ecosystem_specific: { status, ...extra },
-  };
+  return debianAffected(codename, source, fixed, { status, ...extra });
 }
+
+/** What the unstable (sid) line says for `release`: fixed F → resolved at F; an open kind → open; else nothing. */
+function fromSidLine(release: string, sid: PackageLine, extra: Record<string, string>): OsvAffected | undefined {
+  if (sid.kind === 'fixed' && sid.version !== undefined) return affectedEntry(release, sid.package, sid.version, 'resolved', extra);
+  if (openKinds.has(sid.kind)) return affectedEntry(release, sid.package, undefined, 'open', { kind: sid.kind, ...extra });
+  return undefined;
+}
+
+/** The ids an entry's `{…}` line cross-references. */
+const xrefsOf = (entry: TrackerEntry): string[] => entry.annotations.flatMap((a) => (a.type === 'xref' ? a.bugs : []));
 
 /** DSA/DLA/DTSA advisories as OSV records: one affected entry per `[release] - SRC VERSION` line. */
 export function convertTrackerAdvisories(advisories: readonly TrackerEntry[], modified: string): OsvRecord[] {
   const records: OsvRecord[] = [];
   for (const entry of advisories) {
-    const aliases = entry.annotations.flatMap((a) => (a.type === 'xref' ? a.bugs : []));
+    const aliases = xrefsOf(entry);
     const affected = entry.annotations.filter(isPackageLine).flatMap((a): OsvAffected[] => {
       const one = a.release !== undefined && a.version !== undefined ? affectedEntry(a.release, a.package, a.version, 'resolved') : undefined;
       return one === undefined ? [] : [one];
@@ -76,7 +74,7 @@ export function convertTrackerAdvisories(advisories: readonly TrackerEntry[], mo
 export function convertTrackerCveList(input: TrackerListsInput): OsvRecord[] {
   const advisoryFixes = new Map<string, { release: string; package: string; version: string; advisory: string }[]>();
   for (const entry of input.advisories) {
-    const cves = entry.annotations.flatMap((a) => (a.type === 'xref' ? a.bugs : []));
+    const cves = xrefsOf(entry);
     for (const line of entry.annotations.filter(isPackageLine)) {
       if (line.release === undefined || line.version === undefined) continue;
       for (const cve of cves) advisoryFixes.set(cve, [...(advisoryFixes.get(cve) ?? []), { release: line.release, package: line.package, version: line.version, advisory: entry.header.name }]);
@@ -112,18 +110,16 @@ export function convertTrackerCveList(input: TrackerListsInput): OsvRecord[] {
             entryFor = affectedEntry(release, source, sidFix, 'resolved', { inherited: 'sid' });
           } else if (openKinds.has(line.kind)) entryFor = affectedEntry(release, source, undefined, 'open', { kind: line.kind, ...(line.description === undefined ? {} : { reason: line.description }) });
         } else if (sid !== undefined) {
-          if (sid.kind === 'fixed' && sid.version !== undefined) entryFor = affectedEntry(release, source, sid.version, 'resolved', { inherited: 'sid' });
-          else if (openKinds.has(sid.kind)) entryFor = affectedEntry(release, source, undefined, 'open', { kind: sid.kind, inherited: 'sid' });
+          entryFor = fromSidLine(release, sid, { inherited: 'sid' });
         }
         if (entryFor !== undefined) affected.push(entryFor);
       }
       // With release indices given, unstable too counts only when its index has the package.
       const inSid = input.releasePackages === undefined || input.releasePackages.get('sid')?.has(source) === true;
       if (sid !== undefined && inSid) {
-        const urgency = sid.flags?.flatMap((f) => ('severity' in f ? [f.severity.replace(/\*+$/, '')] : []))[0];
-        const extra = urgency === undefined ? {} : { urgency };
-        if (sid.kind === 'fixed' && sid.version !== undefined) affected.push(affectedEntry('sid', source, sid.version, 'resolved', extra)!);
-        else if (openKinds.has(sid.kind)) affected.push(affectedEntry('sid', source, undefined, 'open', { kind: sid.kind, ...extra })!);
+        const urgency = debianUrgency(sid.flags?.flatMap((f) => ('severity' in f ? [f.severity] : []))[0]);
+        const own = fromSidLine('sid', sid, urgency === undefined ? {} : { urgency });
+        if (own !== undefined) affected.push(own);
       }
     }
     if (affected.length === 0) continue;

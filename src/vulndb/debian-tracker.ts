@@ -52,6 +52,21 @@ export function debianUrgency(urgency: string | undefined): string | undefined {
   return u === undefined || u === '' || u === 'not yet assigned' || u === 'end-of-life' ? undefined : u;
 }
 
+/**
+ * One OSV affected entry for a Debian source package in a release (`codename`): affected from the
+ * start, up to `fixed` when given; undefined for a codename we do not map to a Debian version.
+ */
+export function debianAffected(codename: string, source: string, fixed: string | undefined, specific: Record<string, string>): OsvAffected | undefined {
+  const version = debianReleases[codename];
+  if (version === undefined) return undefined;
+  const events = fixed === undefined ? [{ introduced: '0' }] : [{ introduced: '0' }, { fixed }];
+  return {
+    package: { ecosystem: `Debian:${version}`, name: source, purl: `pkg:deb/debian/${source}?arch=source` },
+    ranges: [{ type: 'ECOSYSTEM', events }],
+    ecosystem_specific: specific,
+  };
+}
+
 export function convertDebianTracker(doc: unknown, modified: string, location: Location): OsvRecord[] {
   if (!isDebianTrackerJson(doc)) throw new RampartError('BAD_INPUT', 'not Debian security tracker JSON', { location });
   const byId = new Map<string, OsvRecord>();
@@ -64,21 +79,15 @@ export function convertDebianTracker(doc: unknown, modified: string, location: L
       }
       const affected: OsvAffected[] = [];
       for (const [codename, r] of Object.entries(parsed.data.releases)) {
-        const version = debianReleases[codename];
-        if (version === undefined) continue;
         if (r.status === 'resolved' && (r.fixed_version === undefined || r.fixed_version === '0')) continue;
-        const events = r.status === 'resolved' ? [{ introduced: '0' }, { fixed: r.fixed_version! }] : [{ introduced: '0' }];
         const urgency = debianUrgency(r.urgency);
-        affected.push({
-          package: { ecosystem: `Debian:${version}`, name: source, purl: `pkg:deb/debian/${source}?arch=source` },
-          ranges: [{ type: 'ECOSYSTEM', events }],
-          ecosystem_specific: {
-            status: r.status,
-            ...(urgency === undefined ? {} : { urgency }),
-            ...(r.nodsa === undefined ? {} : { nodsa: r.nodsa }),
-            ...(r.nodsa_reason === undefined ? {} : { nodsa_reason: r.nodsa_reason }),
-          },
+        const one = debianAffected(codename, source, r.status === 'resolved' ? r.fixed_version : undefined, {
+          status: r.status,
+          ...(urgency === undefined ? {} : { urgency }),
+          ...(r.nodsa === undefined ? {} : { nodsa: r.nodsa }),
+          ...(r.nodsa_reason === undefined ? {} : { nodsa_reason: r.nodsa_reason }),
         });
+        if (one !== undefined) affected.push(one);
       }
       if (affected.length === 0) continue;
       const id = `DEBIAN-${cve}`;

@@ -46,6 +46,12 @@ export function recordsFromDocument(doc: unknown, origin: string, modified: stri
   throw new RampartError('BAD_INPUT', `${origin}: not an OSV record, Alpine secdb or Debian security tracker JSON`, { location });
 }
 
+/** A local file's text, refused (LIMIT_EXCEEDED) above MAX_FILE_BYTES. */
+function readBoundedText(file: string, size: number): string {
+  if (size > MAX_FILE_BYTES) throw new RampartError('LIMIT_EXCEEDED', `${file} is larger than ${MAX_FILE_BYTES} bytes`, { location: { file } });
+  return readFileSync(file, 'utf8');
+}
+
 // Local files are read synchronously: thousands of small advisory files go several times faster
 // than through the thread pool one await at a time, and a build is a batch job anyway.
 async function* readFileRecords(file: string): AsyncGenerator<ReadRecord> {
@@ -58,8 +64,7 @@ async function* readFileRecords(file: string): AsyncGenerator<ReadRecord> {
     }
     return;
   }
-  if (info.size > MAX_FILE_BYTES) throw new RampartError('LIMIT_EXCEEDED', `${file} is larger than ${MAX_FILE_BYTES} bytes`, { location: { file } });
-  yield* recordsFromDocument(parseDocument(readFileSync(file, 'utf8'), file, { file }), file, modified);
+  yield* recordsFromDocument(parseDocument(readBoundedText(file, info.size), file, { file }), file, modified);
 }
 
 /** The tracker's text lists are files named `list` (`data/CVE/list`, `data/DSA/list`, `data/DLA/list`). */
@@ -76,8 +81,7 @@ function* trackerListRecords(files: readonly string[]): Generator<ReadRecord> {
   const origin = files.join(', ');
   for (const file of files) {
     const info = statSync(file);
-    if (info.size > MAX_FILE_BYTES) throw new RampartError('LIMIT_EXCEEDED', `${file} is larger than ${MAX_FILE_BYTES} bytes`, { location: { file } });
-    const text = readFileSync(file, 'utf8');
+    const text = readBoundedText(file, info.size);
     if (!isTrackerList(text)) throw new RampartError('BAD_INPUT', `${file}: not a Debian security tracker list (CVE/list, DSA/list, DLA/list)`, { location: { file } });
     const entries = parseTrackerList(text, file);
     if (info.mtime.toISOString() > modified) modified = info.mtime.toISOString();
