@@ -13,5 +13,5 @@ export type { Registry, RegistryOptions, Unit } from './registry.js';
 export { severities, isSeverity, parseSeverity, severityRank, compareSeverity, atLeast } from './severity.js';
 export type { Severity } from './severity.js';
 export { packageRoot } from './package-root.js';
-export { dropPostgresSchema, loadPg } from './postgres.js';
+export { checkPostgresSchemaName, dropPostgresSchema, loadPg } from './postgres.js';
 export { checkSchema, parseSchema } from './schema-check.js';

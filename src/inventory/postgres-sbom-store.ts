@@ -1,4 +1,4 @@
-import { RampartError, dropPostgresSchema, loadPg } from '../core/index.js';
+import { RampartError, checkPostgresSchemaName, dropPostgresSchema, loadPg } from '../core/index.js';
 import type { MatchBaseline, SbomStore } from './sbom-store.js';
 import type { SbomRow } from './stored-sbom-row.js';
 import { SBOM_ROW_COLUMNS, SBOM_STORE_KIND, SBOM_STORE_SCHEMA_VERSION, sbomRowValues, sbomUpsertSql, storedSbomOf } from './stored-sbom-row.js';
@@ -19,7 +19,7 @@ INSERT INTO ${s}.meta (key, value) VALUES ('kind', '${SBOM_STORE_KIND}'), ('sche
  * Targets sort bytewise (`COLLATE "C"`), as in SQLite, so paging visits each target once.
  */
 export async function openPostgresSbomStore(url: string, schema = 'rampart_sboms'): Promise<SbomStore> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
+  checkPostgresSchemaName(schema);
   const s = `"${schema}"`;
   const location = `${url.replace(/\/\/[^@/]*@/, '//')} (schema ${schema})`;
   const pool = new (await loadPg()).Pool({ connectionString: url, max: 4 });

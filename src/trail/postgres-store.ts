@@ -1,4 +1,4 @@
-import { RampartError, loadPg } from '../core/index.js';
+import { RampartError, checkPostgresSchemaName, loadPg } from '../core/index.js';
 import type { AppendBatch, EntryFilter, StoredCheckpoint, StoredEntry, TrailStore } from './trail-store.js';
 import { nodeKey } from './trail-store.js';
 import type { NodeId } from './tree-ranges.js';
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS ${s}.cursors (name TEXT PRIMARY KEY, value TEXT NOT N
  * as arrays through `unnest` so a batch is one round trip per table.
  */
 export async function openPostgresStore(url: string, schema = 'rampart_trail'): Promise<TrailStore> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RampartError('BAD_CONFIG', `invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
+  checkPostgresSchemaName(schema);
   const pool = new (await loadPg()).Pool({ connectionString: url, max: 4 });
   const s = `"${schema}"`;
   try {
