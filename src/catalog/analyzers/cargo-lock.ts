@@ -39,8 +39,7 @@ export const cargoLock = defineAnalyzer({
   description: 'Rust crates locked in Cargo.lock (v1-v4), dev-only crates marked from Cargo.toml',
   declared: true,
   required(file) {
-    const base = path.posix.basename(file);
-    return base === 'Cargo.lock' || base === 'Cargo.toml';
+    return file.endsWith('/Cargo.lock') || file.endsWith('/Cargo.toml');
   },
   readsCompanions: true,
   analyze: analyzeCargo,

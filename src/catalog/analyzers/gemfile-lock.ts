@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 
@@ -35,8 +34,7 @@ export const gemfileLock = defineAnalyzer({
   description: 'Ruby gems locked in Gemfile.lock / gems.locked (platform suffixes dropped)',
   declared: true,
   required(file) {
-    const base = path.posix.basename(file);
-    return base === 'Gemfile.lock' || base === 'gems.locked';
+    return file.endsWith('/Gemfile.lock') || file.endsWith('/gems.locked');
   },
   analyze({ path: file, content }) {
     const parsed = parseGemfileLock(content.toString('utf8'));
