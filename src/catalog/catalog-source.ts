@@ -30,7 +30,7 @@ export function analyzerCacheKey(analyzers: readonly Analyzer[]): string {
  * Bumped whenever `applyLayers` would squash the same layer facts into a different inventory: the
  * squashed inventory is cached under it (see `catalogSource`).
  */
-export const applierVersion = 1;
+const applierVersion = 1;
 
 /** OCI's ChainID of the ordered layers: names the stack as a whole (its top layer's ChainID). */
 export function chainIdOf(diffIds: readonly string[]): string {

@@ -8,7 +8,7 @@ const spec = /^ {4}(\S+) \(([^)\s]+)\)$/;
  * indent, `name (version)`) of the GEM, GIT and PATH sections, the platform suffix dropped
  * (`nokogiri (1.18.2-x86_64-linux-gnu)` is nokogiri 1.18.2), one entry per name.
  */
-export function parseGemfileLock(text: string): { ok: true; gems: { name: string; version: string }[] } | { ok: false; reason: string } {
+function parseGemfileLock(text: string): { ok: true; gems: { name: string; version: string }[] } | { ok: false; reason: string } {
   const gems = new Map<string, string>();
   if (text.trim() === '') return { ok: true, gems: [] };
   let sawSection = false;
