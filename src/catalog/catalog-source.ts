@@ -109,13 +109,14 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
         return;
       }
       if (entry.kind !== 'file') return;
-      if (options.skip?.skips(entry.path) === true) return;
       // Runs for every file of every layer, and most files are asked for by no analyzer: nothing is
-      // allocated or read for them; the content is read once, when the first analyzer asks for it.
+      // allocated, matched against --skip-* patterns or read for them; a file is matched and read
+      // once, when the first analyzer asks for it.
       let buffer: Buffer | undefined;
       let found: Fact[] | undefined;
       for (const analyzer of options.analyzers) {
         if (!analyzer.required(entry.path, entry)) continue;
+        if (found === undefined && options.skip?.skips(entry.path) === true) return;
         buffer ??= await content();
         found ??= [];
         if (analyzer.readsCompanions === true) {
