@@ -32,6 +32,7 @@ const goSumText = 'github.com/a/a v1.0.0 h1:x=\ngithub.com/b/b v0.3.0/go.mod h1:
 it.each([
   ['go.mod and go.sum of one layer are read together', [{ '/src/go.sum': goSumText, '/src/go.mod': goModText }], ['pkg:golang/github.com/a/a@v1.0.0 /src/go.mod', 'pkg:golang/github.com/b/b@v0.3.0 /src/go.mod']],
   ['a later layer replaces the go.mod of an earlier one', [{ '/src/go.mod': goModText }, { '/src/go.mod': 'module m\ngo 1.21\nrequire github.com/c/c v2.0.0+incompatible\n' }], ['pkg:golang/github.com/c/c@v2.0.0+incompatible /src/go.mod']],
+  ['a go.sum of another layer is no companion', [{ '/src/go.sum': goSumText }, { '/src/go.mod': goModText }], ['pkg:golang/github.com/a/a@v1.0.0 /src/go.mod']],
   ['a whiteout removes it', [{ '/src/go.mod': goModText }, { '/src/go.mod': null }], []],
 ] as const)('companion files: %s', async (_label, layers, want) => {
   const inv = await catalogSource(memorySource(layers), { analyzers: [goMod] });

@@ -30,7 +30,7 @@ export function analyzerCacheKey(analyzers: readonly Analyzer[]): string {
  * Bumped whenever `applyLayers` would squash the same layer facts into a different inventory: the
  * squashed inventory is cached under it (see `catalogSource`).
  */
-export const applierVersion = 1;
+const applierVersion = 1;
 
 /** OCI's ChainID of the ordered layers: names the stack as a whole (its top layer's ChainID). */
 export function chainIdOf(diffIds: readonly string[]): string {
@@ -79,7 +79,9 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
   }
   const byLayer = new Map<string, LayerFacts>();
   const fresh = new Set<string>();
-  const held: { diffId: string; analyzer: Analyzer; path: string; content: Buffer; facts: Fact[] }[] = [];
+  // Files held for analyzers that read companions, and per layer and analyzer the files it asked for.
+  const held: { analyzer: Analyzer; path: string; content: Buffer; facts: Fact[]; group: Map<string, Buffer> }[] = [];
+  const groups = new Map<string, Map<string, Buffer>>();
   await source.walk({
     layer(layer) {
       const cached = cache?.get(layer.diffId, key);
@@ -107,30 +109,29 @@ export async function catalogSource(source: CatalogSource, options: CatalogOptio
         return;
       }
       if (entry.kind !== 'file') return;
-      if (options.skip?.skips(entry.path) === true) return;
       // Runs for every file of every layer, and most files are asked for by no analyzer: nothing is
-      // allocated or read for them; the content is read once, when the first analyzer asks for it.
+      // allocated, matched against --skip-* patterns or read for them; a file is matched and read
+      // once, when the first analyzer asks for it.
       let buffer: Buffer | undefined;
       let found: Fact[] | undefined;
       for (const analyzer of options.analyzers) {
         if (!analyzer.required(entry.path, entry)) continue;
+        if (found === undefined && options.skip?.skips(entry.path) === true) return;
         buffer ??= await content();
         found ??= [];
-        if (analyzer.readsCompanions === true) held.push({ diffId: layer.diffId, analyzer, path: entry.path, content: buffer, facts: found });
-        else found.push(...(await runAnalyzer(analyzer, { path: entry.path, content: buffer })));
+        if (analyzer.readsCompanions === true) {
+          const id = `${layer.diffId}\u0000${analyzer.id}`;
+          const group = groups.get(id) ?? new Map<string, Buffer>();
+          groups.set(id, group.set(entry.path, buffer));
+          held.push({ analyzer, path: entry.path, content: buffer, facts: found, group });
+        } else found.push(...(await runAnalyzer(analyzer, { path: entry.path, content: buffer })));
       }
       if (found !== undefined) facts.files.push({ path: entry.path, facts: found });
     },
   });
   // Analyzers that read companion files run once their layer's files are all known.
-  const groups = new Map<string, Map<string, Buffer>>();
   for (const h of held) {
-    const group = `${h.diffId}\u0000${h.analyzer.id}`;
-    groups.set(group, (groups.get(group) ?? new Map<string, Buffer>()).set(h.path, h.content));
-  }
-  for (const h of held) {
-    const companions = groups.get(`${h.diffId}\u0000${h.analyzer.id}`);
-    h.facts.push(...(await runAnalyzer(h.analyzer, { path: h.path, content: h.content, companion: (p) => companions?.get(p), companionPaths: () => [...(companions?.keys() ?? [])] })));
+    h.facts.push(...(await runAnalyzer(h.analyzer, { path: h.path, content: h.content, companion: (p) => h.group.get(p), companionPaths: () => [...h.group.keys()] })));
   }
   if (cache !== undefined) for (const diffId of fresh) cache.put(diffId, key, byLayer.get(diffId));
   const inventory = applyLayers(ordered.map((l) => ({ diffId: l.diffId, facts: byLayer.get(l.diffId) ?? emptyLayerFacts() })), ids);

@@ -31,12 +31,8 @@ export function readTomlLock<T>(text: string, schema: z.ZodMiniType<T>, what: st
   try {
     value = parseToml(text);
   } catch (error) {
-    return { ok: false, reason: tomlError(error) };
+    // first line of the parser's message: smol-toml adds a code frame after it
+    return { ok: false, reason: `invalid TOML: ${(error as Error).message.split('\n')[0] ?? ''}` };
   }
   return checkLock(value, schema, what);
-}
-
-/** First line of a TOML parser's message (smol-toml adds a code frame after it). */
-export function tomlError(error: unknown): string {
-  return `invalid TOML: ${(error as Error).message.split('\n')[0] ?? ''}`;
 }

@@ -37,8 +37,8 @@ const lockfile = z.looseObject({
   dependencies: z.optional(z.record(z.string(), v1Dependency)),
 });
 
-/** Adds a package, keeping one entry per name@version; production wins over dev. */
-function collect(): { add(p: LockedPackage): void; list(): LockedPackage[] } {
+/** Collects locked packages, keeping one entry per name@version; production wins over dev. */
+export function collectLocked(): { add(p: LockedPackage): void; list(): LockedPackage[] } {
   const byId = new Map<string, LockedPackage>();
   return {
     add(p) {
@@ -64,7 +64,7 @@ export function parseNpmLockfile(text: string): LockResult {
   const parsed = checkSchema(lockfile, json);
   if (!parsed.success) return { ok: false, reason: `not a package-lock: ${parsed.error.issues[0]?.message ?? ''}` };
   const lock = parsed.data;
-  const out = collect();
+  const out = collectLocked();
   if (lock.packages !== undefined && (lock.lockfileVersion ?? 1) >= 2) {
     for (const [key, entry] of Object.entries(lock.packages)) {
       const at = key.lastIndexOf('node_modules/');
@@ -93,8 +93,4 @@ export function parseNpmLockfile(text: string): LockResult {
 export function nameOfPattern(pattern: string): { name: string; range: string } {
   const at = pattern.indexOf('@', 1);
   return at < 0 ? { name: pattern, range: '' } : { name: pattern.slice(0, at), range: pattern.slice(at + 1) };
-}
-
-export function collectLocked(): { add(p: LockedPackage): void; list(): LockedPackage[] } {
-  return collect();
 }

@@ -1,4 +1,5 @@
 import type { Fact } from './fact.js';
+import { collectLocked } from './npm-lockfile.js';
 
 /** A package a Python lockfile pins (name as written, exact version, dev-only). */
 export interface LockedPythonPackage {
@@ -12,11 +13,7 @@ export type PythonLockResult = { ok: true; packages: LockedPythonPackage[]; note
 
 /** Package facts for locked Python packages (type pypi, dev marked), one per distinct name@version (production wins). */
 export function pythonPackageFacts(path: string, packages: readonly LockedPythonPackage[]): Fact[] {
-  const byId = new Map<string, LockedPythonPackage>();
-  for (const p of packages) {
-    const id = `${p.name}@${p.version}`;
-    const prev = byId.get(id);
-    if (prev === undefined || (prev.dev && !p.dev)) byId.set(id, p);
-  }
-  return [...byId.values()].map((p): Fact => ({ kind: 'package', path, package: { type: 'pypi', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
+  const out = collectLocked();
+  for (const p of packages) out.add(p);
+  return out.list().map((p): Fact => ({ kind: 'package', path, package: { type: 'pypi', name: p.name, version: p.version, licenses: [], ...(p.dev ? { dev: true } : {}) } }));
 }

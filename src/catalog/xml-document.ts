@@ -31,7 +31,7 @@ function createParser(library: XmlLibrary): XMLParser {
 }
 
 /** The text of an XML file: UTF-8 (with or without BOM), UTF-16 with a BOM, or the Latin-1 the declaration names. */
-export function decodeXml(content: Buffer): string {
+function decodeXml(content: Buffer): string {
   if (content[0] === 0xff && content[1] === 0xfe) return new TextDecoder('utf-16le').decode(content);
   if (content[0] === 0xfe && content[1] === 0xff) return new TextDecoder('utf-16be').decode(content);
   const head = content.subarray(0, 200).toString('latin1');

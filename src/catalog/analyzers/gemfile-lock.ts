@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 
@@ -9,7 +8,7 @@ const spec = /^ {4}(\S+) \(([^)\s]+)\)$/;
  * indent, `name (version)`) of the GEM, GIT and PATH sections, the platform suffix dropped
  * (`nokogiri (1.18.2-x86_64-linux-gnu)` is nokogiri 1.18.2), one entry per name.
  */
-export function parseGemfileLock(text: string): { ok: true; gems: { name: string; version: string }[] } | { ok: false; reason: string } {
+function parseGemfileLock(text: string): { ok: true; gems: { name: string; version: string }[] } | { ok: false; reason: string } {
   const gems = new Map<string, string>();
   if (text.trim() === '') return { ok: true, gems: [] };
   let sawSection = false;
@@ -35,8 +34,7 @@ export const gemfileLock = defineAnalyzer({
   description: 'Ruby gems locked in Gemfile.lock / gems.locked (platform suffixes dropped)',
   declared: true,
   required(file) {
-    const base = path.posix.basename(file);
-    return base === 'Gemfile.lock' || base === 'gems.locked';
+    return file.endsWith('/Gemfile.lock') || file.endsWith('/gems.locked');
   },
   analyze({ path: file, content }) {
     const parsed = parseGemfileLock(content.toString('utf8'));

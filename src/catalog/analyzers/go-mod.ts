@@ -23,8 +23,7 @@ export const goMod = defineAnalyzer({
   description: 'Go modules declared in go.mod (replace directives applied; go.sum before Go 1.17)',
   declared: true,
   required(file) {
-    const base = path.posix.basename(file);
-    return base === 'go.mod' || base === 'go.sum';
+    return file.endsWith('/go.mod') || file.endsWith('/go.sum');
   },
   readsCompanions: true,
   analyze: analyzeGoMod,

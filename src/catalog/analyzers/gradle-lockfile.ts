@@ -11,7 +11,7 @@ function isGradleLockfile(file: string): boolean {
  * Gradle dependency lock state: `group:artifact:version=configuration,...` lines. A module locked
  * only in test configurations (`testCompileClasspath`...) is marked dev, as Trivy does.
  */
-export function parseGradleLockfile(text: string): { ok: true; modules: { name: string; version: string; dev: boolean }[] } | { ok: false; reason: string } {
+function parseGradleLockfile(text: string): { ok: true; modules: { name: string; version: string; dev: boolean }[] } | { ok: false; reason: string } {
   const modules = new Map<string, { name: string; version: string; dev: boolean }>();
   for (const [index, raw] of text.split('\n').entries()) {
     const line = raw.trim();

@@ -75,7 +75,7 @@ export const mavenPom = defineAnalyzer({
   description: 'Maven dependencies declared in pom.xml (properties, on-disk parents and dependencyManagement resolved offline)',
   declared: true,
   required(file, entry) {
-    if (path.posix.basename(file) === 'pom.xml') return true;
+    if (file.endsWith('/pom.xml')) return true;
     // Other XML files are parent candidates; a root filesystem's system XML (fontconfig, D-Bus, MIME) is not.
     return file.endsWith('.xml') && entry.size <= maxCandidateSize && !/\/(node_modules|\.git|target)\//.test(file) && !/^\/(etc|usr\/share|usr\/lib|var\/lib|proc|sys)\//.test(file);
   },

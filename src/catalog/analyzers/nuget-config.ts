@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
 import { attribute, childElement, childElements, loadXmlParser, parseXml } from '../xml-document.js';
@@ -13,7 +12,7 @@ export const nugetConfig = defineAnalyzer({
   description: 'NuGet packages declared in packages.config (development dependencies marked dev)',
   declared: true,
   required(file) {
-    return path.posix.basename(file) === 'packages.config';
+    return file.endsWith('/packages.config');
   },
   async analyze({ path: file, content }) {
     await loadXmlParser();

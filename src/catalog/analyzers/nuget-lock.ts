@@ -1,4 +1,3 @@
-import path from 'node:path';
 import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
@@ -16,7 +15,7 @@ export const nugetLock = defineAnalyzer({
   description: 'NuGet packages locked in packages.lock.json (all target frameworks, projects excluded)',
   declared: true,
   required(file) {
-    return path.posix.basename(file) === 'packages.lock.json';
+    return file.endsWith('/packages.lock.json');
   },
   analyze({ path: file, content }) {
     const parsed = readJsonLock(content.toString('utf8').replace(/^\uFEFF/, ''), lockFile, 'packages.lock.json');

@@ -35,41 +35,34 @@ function analyzeMsbuild(input: AnalyzerInput): Fact[] {
       if (dir === '/' || dir === '.') return false;
     }
   };
+  const { path: file, content } = input;
+  const kind = isPropsFile(file) ? 'Packages.props' : 'project file';
+  const xml = parseXml(content);
+  if (!xml.ok) return [unknownFact(file, `${kind}: ${xml.reason}`)];
+  const project = childElement(xml.root, 'Project');
+  if (project === undefined) return [unknownFact(file, `${kind}: no <Project> root element`)];
   const facts: Fact[] = [];
-  for (const { path: file, content } of [input]) {
-    const kind = isPropsFile(file) ? 'Packages.props' : 'project file';
-    const xml = parseXml(content);
-    if (!xml.ok) {
-      facts.push(unknownFact(file, `${kind}: ${xml.reason}`));
+  const seen = new Set<string>();
+  for (const ref of childElements(project, 'ItemGroup').flatMap(references)) {
+    if (ref.name === '') continue;
+    if (/^\$\(.*\)$/.test(ref.name)) {
+      facts.push(unknownFact(file, `a package name is the MSBuild property ${ref.name}, which is not evaluated`));
       continue;
     }
-    const project = childElement(xml.root, 'Project');
-    if (project === undefined) {
-      facts.push(unknownFact(file, `${kind}: no <Project> root element`));
+    if (ref.version === undefined || ref.version === '') {
+      // Central package management: the version sits in a Directory.Packages.props above.
+      if (!isPropsFile(file) && !coveredByProps(file)) facts.push(unknownFact(file, `PackageReference ${ref.name} has no Version and no Directory.Packages.props above declares one`));
       continue;
     }
-    const seen = new Set<string>();
-    for (const ref of childElements(project, 'ItemGroup').flatMap(references)) {
-      if (ref.name === '') continue;
-      if (/^\$\(.*\)$/.test(ref.name)) {
-        facts.push(unknownFact(file, `a package name is the MSBuild property ${ref.name}, which is not evaluated`));
-        continue;
-      }
-      if (ref.version === undefined || ref.version === '') {
-        // Central package management: the version sits in a Directory.Packages.props above.
-        if (!isPropsFile(file) && !coveredByProps(file)) facts.push(unknownFact(file, `PackageReference ${ref.name} has no Version and no Directory.Packages.props above declares one`));
-        continue;
-      }
-      const pinned = pinnedVersion(ref.version);
-      if ('reason' in pinned) {
-        facts.push(unknownFact(file, `${ref.name}: ${pinned.reason}`));
-        continue;
-      }
-      const id = `${ref.name.toLowerCase()}@${pinned.version}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      facts.push({ kind: 'package', path: file, package: { type: 'nuget', name: ref.name, version: pinned.version, licenses: [] } });
+    const pinned = pinnedVersion(ref.version);
+    if ('reason' in pinned) {
+      facts.push(unknownFact(file, `${ref.name}: ${pinned.reason}`));
+      continue;
     }
+    const id = `${ref.name.toLowerCase()}@${pinned.version}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    facts.push({ kind: 'package', path: file, package: { type: 'nuget', name: ref.name, version: pinned.version, licenses: [] } });
   }
   return facts;
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import * as z from 'zod/mini';
 import { defineAnalyzer, unknownFact } from '../analyzer.js';
 import type { Fact } from '../fact.js';
@@ -19,7 +18,7 @@ export const sbtLockfile = defineAnalyzer({
   description: 'Maven artifacts locked by sbt-dependency-lock in build.sbt.lock (compile and runtime)',
   declared: true,
   required(file) {
-    return path.posix.basename(file) === 'build.sbt.lock';
+    return file.endsWith('/build.sbt.lock');
   },
   analyze({ path: file, content }) {
     const parsed = readJsonLock(content.toString('utf8'), lockFile, 'build.sbt.lock');
